@@ -1,0 +1,51 @@
+# Lovende. The quick start is two commands: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+VENDOR := lovende/static/vendor
+
+.PHONY: demo test test-fast lint format setup assets messages clean
+
+demo: setup  ## set up and serve the demo municipality on http://127.0.0.1:8000
+	LOVENDE_MODE=demo $(VENV)/bin/lovende demo
+
+test: setup  ## set up and run the whole suite, browser tests included
+	$(PY) -m pytest
+
+test-fast: setup  ## the inner loop: everything but the browser tests
+	$(PY) -m pytest -m "not e2e"
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	LOVENDE_MODE=test $(PY) manage.py check
+	LOVENDE_MODE=test $(PY) manage.py makemigrations --check --dry-run
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+messages: setup  ## refresh the English catalogue after changing Danish source strings
+	cd lovende && LOVENDE_MODE=test ../$(PY) ../manage.py makemessages -l en --no-obsolete
+	cd lovende && LOVENDE_MODE=test ../$(PY) ../manage.py compilemessages -l en
+
+setup: $(VENV)/.installed $(VENDOR)/.copied
+
+$(VENV)/.installed: pyproject.toml
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json
+	npm install --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(VENDOR)/.copied: node_modules/.installed
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/dkfds
+	cp -r node_modules/dkfds/dist/css node_modules/dkfds/dist/fonts node_modules/dkfds/dist/img node_modules/dkfds/dist/js $(VENDOR)/dkfds/
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/
+	touch $@
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) staticfiles lovende.sqlite3*

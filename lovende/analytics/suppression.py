@@ -1,0 +1,48 @@
+"""Small-cell suppression for aggregates above citizen level (SECURITY SDC-01). Pure, no Django.
+
+A count of citizens below the threshold k (but above zero) is never shown. This module is the one
+function every screen, export and API calls, so they cannot disagree.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+MIN_THRESHOLD = 3  # Danmarks Statistik never publishes cells below 3; configurable k never goes lower
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A shown or hidden count. ``value`` is None when suppressed."""
+
+    value: int | None
+
+    @property
+    def hidden(self) -> bool:
+        return self.value is None
+
+    def __str__(self) -> str:
+        return "<k" if self.value is None else str(self.value)
+
+
+def suppress(count: int, k: int) -> Cell:
+    """Hide a count of 1..k-1; zero and k or more are shown."""
+    k = max(k, MIN_THRESHOLD)
+    return Cell(None if 0 < count < k else count)
+
+
+def suppress_siblings(counts: Mapping[str, int], k: int) -> dict[str, Cell]:
+    """Suppress a set of sibling cells that add up to a shown total.
+
+    Primary suppression hides every cell below k. If exactly one cell is hidden, it could be
+    recovered as total minus the others, so the smallest remaining non-zero cell is hidden too
+    (secondary suppression).
+    """
+    cells = {key: suppress(n, k) for key, n in counts.items()}
+    hidden = [key for key, cell in cells.items() if cell.hidden]
+    if len(hidden) == 1:
+        shown = sorted(
+            (n, key) for key, n in counts.items() if not cells[key].hidden and n > 0
+        )
+        if shown:
+            cells[shown[0][1]] = Cell(None)
+    return cells

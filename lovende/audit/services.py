@@ -1,0 +1,74 @@
+"""Writing the access log. Reads fail closed: no log entry, no data (SECURITY LOG-01)."""
+
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import DatabaseError, transaction
+from django.http import HttpRequest
+
+from lovende.audit.models import AccessLog
+from lovende.citizens.cpr import looks_like_cpr, mask
+from lovende.citizens.models import Citizen
+from lovende.organisation.models import User
+
+logger = logging.getLogger(__name__)
+
+
+class AccessLogUnavailable(Exception):
+    """The access log could not be written; the request must not show citizen data."""
+
+
+@dataclass(frozen=True)
+class AccessContext:
+    """Where a use of citizen data happened: the page, the address and the request."""
+
+    page: str
+    ip_address: str | None
+    request_id: str
+
+    @classmethod
+    def of(cls, request: HttpRequest) -> "AccessContext":
+        return cls(
+            page=request.path[:300],
+            ip_address=request.META.get("REMOTE_ADDR") or None,
+            request_id=getattr(request, "request_id", ""),
+        )
+
+
+def safe_criterion(criterion: str) -> str:
+    """A search criterion fit for the log: CPR numbers masked (PRIV-02)."""
+    words = [mask(w.replace("-", "")) if looks_like_cpr(w) else w for w in criterion.split()]
+    return " ".join(words)[:300]
+
+
+def record_access(
+    *,
+    by: User,
+    context: AccessContext,
+    action: str,
+    citizens: Iterable[Citizen] = (),
+    criterion: str = "",
+) -> None:
+    """Write one log row per citizen shown (or one row for the search alone), in one INSERT.
+
+    Raises AccessLogUnavailable if the database refuses, so the caller shows no data.
+    """
+    base = {
+        "organisation_id": by.organisation_id,
+        "user": by,
+        "action": action,
+        "criterion": safe_criterion(criterion),
+        "page": context.page,
+        "ip_address": context.ip_address,
+        "request_id": context.request_id,
+    }
+    rows = [
+        AccessLog(citizen_id=c.pk, citizen_pseudonym=c.pseudonym, **base) for c in citizens
+    ] or [AccessLog(**base)]
+    try:
+        with transaction.atomic():
+            AccessLog.objects.bulk_create(rows)
+    except DatabaseError as error:
+        logger.error("access log write failed: %s", type(error).__name__)
+        raise AccessLogUnavailable from error

@@ -1,0 +1,158 @@
+"""Citizen and course forms. CPR and dates are validated here, in Danish (SECURITY VAL-01)."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lovende.citizens import cpr as cpr_numbers
+from lovende.citizens.models import Citizen, Course
+from lovende.citizens.permissions import units_for_new_courses
+from lovende.interventions.models import Intervention
+from lovende.organisation.models import Unit, User
+
+DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
+CPR_MESSAGES = {
+    "format": _("CPR-nummeret skal være 10 cifre, fx 010190-1234."),
+    "date": _("CPR-nummeret indeholder ikke en gyldig dato."),
+}
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self) -> None:
+        super().__init__(format="%Y-%m-%d")
+
+
+def date_field(label: str, required: bool = True) -> forms.DateField:
+    return forms.DateField(label=label, required=required, widget=DateInput(), input_formats=DATE_FORMATS)
+
+
+class CitizenForm(forms.Form):
+    first_name = forms.CharField(label=_("Fornavn"), max_length=100)
+    last_name = forms.CharField(label=_("Efternavn"), max_length=100)
+    cpr = forms.CharField(
+        label=_("CPR-nummer"),
+        max_length=11,
+        required=False,
+        help_text=_("Valgfrit. Fødselsdato og køn udfyldes ud fra CPR-nummeret."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+    birth_date = date_field(_("Fødselsdato"), required=False)
+    gender = forms.ChoiceField(label=_("Køn"), choices=[("", "—"), *Citizen.Gender.choices], required=False)
+
+    def clean_cpr(self) -> str | None:
+        value = self.cleaned_data["cpr"].strip()
+        if not value:
+            return None
+        try:
+            return cpr_numbers.parse(value).number
+        except cpr_numbers.InvalidCpr as error:
+            raise forms.ValidationError(CPR_MESSAGES[error.code]) from None
+
+    def clean(self) -> dict:
+        data = super().clean()
+        number, birth_date = data.get("cpr"), data.get("birth_date")
+        if number:
+            info = cpr_numbers.parse(number)
+            if birth_date and birth_date != info.birth_date:
+                self.add_error("birth_date", _("Fødselsdatoen passer ikke med CPR-nummeret."))
+            data["birth_date"] = info.birth_date
+            data["gender"] = data.get("gender") or (
+                Citizen.Gender.MALE if info.is_male else Citizen.Gender.FEMALE
+            )
+        elif "cpr" in data:
+            if not birth_date:
+                self.add_error("birth_date", _("Angiv fødselsdato, når der ikke er et CPR-nummer."))
+            if not data.get("gender"):
+                self.add_error("gender", _("Angiv køn, når der ikke er et CPR-nummer."))
+        if data.get("birth_date") and data["birth_date"] > timezone.localdate():
+            self.add_error("birth_date", _("Fødselsdatoen kan ikke ligge i fremtiden."))
+        return data
+
+
+class CourseFieldsMixin(forms.Form):
+    """Intervention, unit, dates and staff, limited to what the user may reach."""
+
+    intervention = forms.ModelChoiceField(label=_("Indsats"), queryset=Intervention.objects.none())
+    unit = forms.ModelChoiceField(label=_("Enhed"), queryset=Unit.objects.none())
+    start_date = date_field(_("Startdato"))
+    responsible = forms.ModelMultipleChoiceField(
+        label=_("Ansvarlige medarbejdere"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
+
+    def limit_choices(self, user: User) -> None:
+        self.fields["intervention"].queryset = Intervention.objects.filter(organisation_id=user.organisation_id)
+        self.fields["unit"].queryset = units_for_new_courses(user)
+        self.fields["responsible"].queryset = User.objects.filter(
+            organisation_id=user.organisation_id, is_active=True, roles__citizen_access=True
+        ).distinct()
+
+
+class NewCitizenForm(CitizenForm, CourseFieldsMixin):
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit_choices(user)
+        self.fields["start_date"].initial = timezone.localdate()
+        self.fields["responsible"].initial = [user.pk]
+        units = self.fields["unit"].queryset
+        if units.count() == 1:
+            self.fields["unit"].initial = units.first()
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, birth = data.get("start_date"), data.get("birth_date")
+        if start and birth and start < birth:
+            self.add_error("start_date", _("Forløbet kan ikke starte før borgerens fødselsdato."))
+        return data
+
+
+class CourseForm(CourseFieldsMixin):
+    end_date = date_field(_("Slutdato"), required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=Course.Status.choices)
+
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.limit_choices(user)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end < start:
+            self.add_error("end_date", _("Slutdatoen kan ikke ligge før startdatoen."))
+        return data
+
+
+class CourseFilterForm(forms.Form):
+    """The filters above the course list; the same filters drive its export."""
+
+    q = forms.CharField(label=_("Søg på navn eller pseudonym"), required=False, max_length=100)
+    intervention = forms.ModelChoiceField(label=_("Indsats"), queryset=Intervention.objects.none(), required=False, empty_label=_("Alle indsatser"))
+    unit = forms.ModelChoiceField(label=_("Enhed"), queryset=Unit.objects.none(), required=False, empty_label=_("Alle enheder"))
+    status = forms.ChoiceField(label=_("Status"), choices=[("", _("Alle")), ("åbne", _("Åbne (aktive og ventende)")), *Course.Status.choices], required=False)
+    mine = forms.BooleanField(label=_("Kun forløb, hvor jeg er ansvarlig"), required=False)
+
+    def __init__(self, *args: object, user: User, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["intervention"].queryset = Intervention.objects.filter(organisation_id=user.organisation_id)
+        self.fields["unit"].queryset = units_for_new_courses(user)
+
+    def criterion(self) -> str:
+        """The filter as text, for the access log."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return " ".join(f"{k}={v}" for k, v in data.items() if v not in (None, "", False))
+
+
+class CprSearchForm(forms.Form):
+    """CPR search is a POST so the number never appears in a URL (PRIV-02)."""
+
+    cpr = forms.CharField(label=_("Find borger ud fra CPR-nummer"), max_length=11, widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}))
+
+    def clean_cpr(self) -> str:
+        try:
+            return cpr_numbers.parse(self.cleaned_data["cpr"]).number
+        except cpr_numbers.InvalidCpr as error:
+            raise forms.ValidationError(CPR_MESSAGES[error.code]) from None

@@ -1,0 +1,116 @@
+"""Citizens (borgere) and their courses (borgerforløb). Identifiable, sensitive data.
+
+Query these only through ``lovende.citizens.permissions``; never ``Citizen.objects`` in a view.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from lovende.citizens import cpr
+from lovende.interventions.models import Intervention
+from lovende.organisation.models import Organisation, Unit
+
+PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud without error
+
+
+def new_pseudonym() -> str:
+    return "B-" + "".join(secrets.choice(PSEUDONYM_ALPHABET) for _ in range(6))
+
+
+class Citizen(models.Model):
+    """A citizen (borger) receiving one or more interventions. Never logs in."""
+
+    class Gender(models.TextChoices):
+        FEMALE = "kvinde", _("Kvinde")
+        MALE = "mand", _("Mand")
+        OTHER = "andet", _("Andet/uoplyst")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="citizens"
+    )
+    first_name = models.CharField(_("fornavn"), max_length=100)
+    last_name = models.CharField(_("efternavn"), max_length=100)
+    cpr = models.CharField(_("CPR-nummer"), max_length=10, null=True, blank=True)
+    birth_date = models.DateField(_("fødselsdato"))
+    gender = models.CharField(_("køn"), max_length=10, choices=Gender.choices)
+    pseudonym = models.CharField(
+        _("pseudonym"), max_length=12, unique=True, default=new_pseudonym, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("borger")
+        verbose_name_plural = _("borgere")
+        ordering = ["last_name", "first_name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "cpr"],
+                condition=models.Q(cpr__isnull=False),
+                name="citizen_cpr_unique_in_organisation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.pseudonym
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def masked_cpr(self) -> str:
+        return cpr.mask(self.cpr) if self.cpr else ""
+
+
+class Course(models.Model):
+    """A citizen's course in one intervention at one unit (borgerforløb)."""
+
+    class Status(models.TextChoices):
+        WAITING = "venter", _("Venter")
+        ACTIVE = "aktiv", _("Aktiv")
+        COMPLETED = "afsluttet", _("Afsluttet")
+        DISCONTINUED = "afbrudt", _("Afbrudt")
+
+    citizen = models.ForeignKey(
+        Citizen, on_delete=models.PROTECT, related_name="courses", verbose_name=_("borger")
+    )
+    intervention = models.ForeignKey(
+        Intervention, on_delete=models.PROTECT, related_name="courses", verbose_name=_("indsats")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="courses", verbose_name=_("enhed")
+    )
+    start_date = models.DateField(_("startdato"))
+    end_date = models.DateField(_("slutdato"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.ACTIVE
+    )
+    responsible = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        related_name="responsible_for",
+        blank=True,
+        verbose_name=_("ansvarlige medarbejdere"),
+    )
+
+    class Meta:
+        verbose_name = _("forløb")
+        verbose_name_plural = _("forløb")
+        ordering = ["-start_date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="course_ends_after_start",
+            )
+        ]
+        indexes = [models.Index(fields=["unit", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.citizen.pseudonym} · {self.intervention}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in (self.Status.WAITING, self.Status.ACTIVE)

@@ -1,0 +1,46 @@
+"""The one door to citizens and courses (SECURITY ACL-02).
+
+A user sees a citizen's identifiable data only through a course in a unit at or below one of
+their roles with citizen access. Anything else answers 404, exactly as if it did not exist.
+"""
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404
+
+from lovende.citizens.models import Citizen, Course
+from lovende.organisation.models import Unit, User
+from lovende.organisation.permissions import citizen_access_units
+
+
+def courses_visible_to(user: User) -> QuerySet[Course]:
+    """Courses in units where the user has citizen access."""
+    return Course.objects.filter(unit__in=citizen_access_units(user))
+
+
+def citizens_visible_to(user: User) -> QuerySet[Citizen]:
+    """Citizens with at least one course the user may see."""
+    visible = courses_visible_to(user).filter(citizen=OuterRef("pk"))
+    return Citizen.objects.filter(Exists(visible), organisation_id=user.organisation_id)
+
+
+def get_course_for_user(user: User, course_id: int) -> Course:
+    """The course, or 404 when it is out of the user's reach."""
+    try:
+        return courses_visible_to(user).select_related("citizen", "intervention", "unit").get(
+            pk=course_id
+        )
+    except Course.DoesNotExist:
+        raise Http404 from None
+
+
+def get_citizen_for_user(user: User, citizen_id: int) -> Citizen:
+    """The citizen, or 404 when none of their courses is within the user's reach."""
+    try:
+        return citizens_visible_to(user).get(pk=citizen_id)
+    except Citizen.DoesNotExist:
+        raise Http404 from None
+
+
+def units_for_new_courses(user: User) -> QuerySet[Unit]:
+    """Where the user may start a course: the units they have citizen access to."""
+    return citizen_access_units(user)

@@ -1,0 +1,198 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lovende.audit.models import AccessLog
+from lovende.audit.services import AccessContext, record_access
+from lovende.citizens import forms, permissions, services
+from lovende.citizens.models import Course
+from lovende.organisation.models import User
+from lovende.web import paginate, run_service, xlsx_response
+
+COURSE_RELATIONS = ("citizen", "intervention", "unit")
+
+
+def _filtered_courses(user: User, form: forms.CourseFilterForm) -> QuerySet[Course]:
+    courses = permissions.courses_visible_to(user).select_related(*COURSE_RELATIONS)
+    if not form.is_valid():
+        return courses.none()
+    data = form.cleaned_data
+    if query := data["q"].strip():
+        for word in query.split():
+            courses = courses.filter(
+                Q(citizen__first_name__icontains=word)
+                | Q(citizen__last_name__icontains=word)
+                | Q(citizen__pseudonym__iexact=word)
+            )
+    if data["intervention"]:
+        courses = courses.filter(intervention=data["intervention"])
+    if data["unit"]:
+        courses = courses.filter(unit__path__startswith=data["unit"].path)
+    if data["status"] == "åbne":
+        courses = courses.filter(status__in=[Course.Status.WAITING, Course.Status.ACTIVE])
+    elif data["status"]:
+        courses = courses.filter(status=data["status"])
+    if data["mine"]:
+        courses = courses.filter(responsible=user)
+    return courses.order_by("citizen__last_name", "citizen__first_name", "-start_date")
+
+
+def _filter_form(request: HttpRequest) -> forms.CourseFilterForm:
+    params = request.GET.copy() if request.GET else {"status": "åbne", "mine": "on"}
+    return forms.CourseFilterForm(params, user=request.user)
+
+
+@login_required
+def course_list(request: HttpRequest) -> HttpResponse:
+    form = _filter_form(request)
+    page = paginate(request, _filtered_courses(request.user, form))
+    action = AccessLog.Action.SEARCH if form.is_valid() and form.cleaned_data["q"] else AccessLog.Action.LIST
+    record_access(
+        by=request.user,
+        context=AccessContext.of(request),
+        action=action,
+        citizens={course.citizen for course in page},
+        criterion=form.criterion(),
+    )
+    context = {"form": form, "page": page, "query_string": request.GET.urlencode(), "cpr_form": forms.CprSearchForm()}
+    template = "citizens/_course_rows.html" if request.htmx else "citizens/course_list.html"
+    return render(request, template, context)
+
+
+@login_required
+def export_courses(request: HttpRequest) -> HttpResponse:
+    form = _filter_form(request)
+    courses = list(_filtered_courses(request.user, form).prefetch_related("responsible"))
+    record_access(
+        by=request.user,
+        context=AccessContext.of(request),
+        action=AccessLog.Action.EXPORT,
+        citizens={course.citizen for course in courses},
+        criterion=form.criterion(),
+    )
+    header = [_("Pseudonym"), _("Fornavn"), _("Efternavn"), _("Indsats"), _("Enhed"), _("Start"), _("Slut"), _("Status"), _("Ansvarlige")]
+    rows = (
+        [
+            c.citizen.pseudonym, c.citizen.first_name, c.citizen.last_name, c.intervention.name,
+            c.unit.name, c.start_date, c.end_date, c.get_status_display(),
+            ", ".join(str(u) for u in c.responsible.all()),
+        ]
+        for c in courses
+    )
+    return xlsx_response(f"forloeb-{timezone.localdate():%Y-%m-%d}.xlsx", header, rows)
+
+
+@require_POST
+@login_required
+def search_cpr(request: HttpRequest) -> HttpResponse:
+    form = forms.CprSearchForm(request.POST)
+    if not form.is_valid():
+        context = {"form": forms.CourseFilterForm({"status": "åbne"}, user=request.user), "page": None, "cpr_form": form}
+        return render(request, "citizens/course_list.html", context, status=422)
+    number = form.cleaned_data["cpr"]
+    citizen = permissions.citizens_visible_to(request.user).filter(cpr=number).first()
+    record_access(
+        by=request.user,
+        context=AccessContext.of(request),
+        action=AccessLog.Action.SEARCH,
+        citizens=[citizen] if citizen else [],
+        criterion=f"cpr={number}",
+    )
+    if citizen is None:
+        messages.info(request, _("Ingen borger med dette CPR-nummer i dine forløb."))
+        return redirect("citizens:course_list")
+    return redirect("citizens:citizen_detail", citizen.pk)
+
+
+@login_required
+def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    citizen = permissions.get_citizen_for_user(request.user, citizen_id)
+    courses = permissions.courses_visible_to(request.user).filter(citizen=citizen).select_related("intervention", "unit")
+    record_access(by=request.user, context=AccessContext.of(request), action=AccessLog.Action.VIEW, citizens=[citizen])
+    return render(request, "citizens/citizen_detail.html", {"citizen": citizen, "courses": courses})
+
+
+@require_POST
+@login_required
+def reveal_cpr(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    citizen = permissions.get_citizen_for_user(request.user, citizen_id)
+    record_access(
+        by=request.user, context=AccessContext.of(request), action=AccessLog.Action.VIEW,
+        citizens=[citizen], criterion="CPR vist",
+    )
+    return render(request, "citizens/_cpr.html", {"citizen": citizen, "revealed": True})
+
+
+@login_required
+def create_citizen(request: HttpRequest) -> HttpResponse:
+    if not permissions.units_for_new_courses(request.user).exists():
+        raise Http404
+    form = forms.NewCitizenForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        course = run_service(
+            form, services.create_citizen, by=request.user, context=AccessContext.of(request),
+            first_name=data["first_name"], last_name=data["last_name"], birth_date=data["birth_date"],
+            gender=data["gender"], cpr=data["cpr"], intervention=data["intervention"],
+            unit=data["unit"], start_date=data["start_date"], responsible=list(data["responsible"]),
+        )
+        if course:
+            messages.success(request, _("Borgeren er oprettet med et forløb i %(intervention)s.") % {"intervention": course.intervention})
+            return redirect("citizens:course_detail", course.pk)
+    return render(request, "citizens/citizen_form.html", {"form": form}, status=422 if form.errors else 200)
+
+
+@login_required
+def update_citizen(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    citizen = permissions.get_citizen_for_user(request.user, citizen_id)
+    initial = {"first_name": citizen.first_name, "last_name": citizen.last_name, "cpr": citizen.cpr or "", "birth_date": citizen.birth_date, "gender": citizen.gender}
+    form = forms.CitizenForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if run_service(form, services.update_citizen, by=request.user, context=AccessContext.of(request), citizen=citizen, **form.cleaned_data):
+            messages.success(request, _("Borgerens oplysninger er gemt."))
+            return redirect("citizens:citizen_detail", citizen.pk)
+    else:
+        record_access(by=request.user, context=AccessContext.of(request), action=AccessLog.Action.VIEW, citizens=[citizen])
+    return render(request, "citizens/citizen_form.html", {"form": form, "citizen": citizen}, status=422 if form.errors else 200)
+
+
+@login_required
+def course_detail(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = permissions.get_course_for_user(request.user, course_id)
+    record_access(by=request.user, context=AccessContext.of(request), action=AccessLog.Action.VIEW, citizens=[course.citizen])
+    context = {"course": course, "citizen": course.citizen, "responsible": course.responsible.all()}
+    return render(request, "citizens/course_detail.html", context)
+
+
+@login_required
+def create_course(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    citizen = permissions.get_citizen_for_user(request.user, citizen_id)
+    form = forms.CourseForm(request.POST or None, user=request.user, initial={"start_date": timezone.localdate(), "status": Course.Status.ACTIVE, "responsible": [request.user.pk]})
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data, responsible=list(form.cleaned_data["responsible"]))
+        course = run_service(form, services.create_course, by=request.user, context=AccessContext.of(request), citizen=citizen, **data)
+        if course:
+            messages.success(request, _("Forløbet er oprettet."))
+            return redirect("citizens:course_detail", course.pk)
+    return render(request, "citizens/course_form.html", {"form": form, "citizen": citizen}, status=422 if form.errors else 200)
+
+
+@login_required
+def update_course(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = permissions.get_course_for_user(request.user, course_id)
+    initial = {f: getattr(course, f) for f in ("intervention", "unit", "start_date", "end_date", "status")}
+    initial["responsible"] = list(course.responsible.values_list("pk", flat=True))
+    form = forms.CourseForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        if run_service(form, services.update_course, by=request.user, context=AccessContext.of(request), course=course, **form.cleaned_data):
+            messages.success(request, _("Forløbet er gemt."))
+            return redirect("citizens:course_detail", course.pk)
+    else:
+        record_access(by=request.user, context=AccessContext.of(request), action=AccessLog.Action.VIEW, citizens=[course.citizen])
+    return render(request, "citizens/course_form.html", {"form": form, "course": course, "citizen": course.citizen}, status=422 if form.errors else 200)
+

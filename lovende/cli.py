@@ -1,0 +1,28 @@
+"""The ``lovende`` console command.
+
+    lovende demo          set up the demo municipality and serve it on http://127.0.0.1:8000
+    lovende seed          load the demo municipality into the database (idempotent)
+    lovende serve         run the development server (not for production)
+    lovende <command>     any Django management command (migrate, check, createsuperuser, ...)
+"""
+
+import os
+import sys
+
+from django.core.management import execute_from_command_line
+
+ALIASES = {"serve": "runserver"}
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv if argv is None else argv)
+    if len(argv) > 1 and argv[1] == "demo":
+        os.environ.setdefault("LOVENDE_MODE", "demo")
+    if len(argv) > 1:
+        argv[1] = ALIASES.get(argv[1], argv[1])
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lovende.settings")
+    execute_from_command_line(argv)
+
+
+if __name__ == "__main__":
+    main()

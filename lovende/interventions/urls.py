@@ -1,0 +1,12 @@
+from django.urls import path
+
+from lovende.interventions import views
+
+app_name = "interventions"
+
+urlpatterns = [
+    path("", views.intervention_list, name="intervention_list"),
+    path("ny/", views.create_intervention, name="create_intervention"),
+    path("<int:intervention_id>/", views.intervention_detail, name="intervention_detail"),
+    path("<int:intervention_id>/rediger/", views.update_intervention, name="update_intervention"),
+]

@@ -1,0 +1,69 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from lovende.citizens import aggregates
+from lovende.interventions import forms, permissions, services
+from lovende.organisation.permissions import aggregate_units, can_manage_interventions
+from lovende.web import run_service
+
+FIELDS = ("name", "target_group", "status", "description", "goals", "core_elements")
+
+
+@login_required
+def intervention_list(request: HttpRequest) -> HttpResponse:
+    interventions = (
+        permissions.interventions_visible_to(request.user)
+        .prefetch_related("units", "professional_groups")
+        .annotate(unit_count=Count("units", distinct=True))
+    )
+    context = {"interventions": interventions, "can_manage": can_manage_interventions(request.user)}
+    return render(request, "interventions/intervention_list.html", context)
+
+
+@login_required
+def intervention_detail(request: HttpRequest, intervention_id: int) -> HttpResponse:
+    intervention = permissions.get_intervention_for_user(request.user, intervention_id)
+    counts = aggregates.active_citizens_by_intervention_unit(request.user, intervention.pk)
+    units = aggregate_units(request.user).filter(pk__in=counts)
+    context = {
+        "intervention": intervention,
+        "unit_counts": [(unit, counts[unit.pk]) for unit in units],
+        "core_elements": [line for line in intervention.core_elements.splitlines() if line.strip()],
+        "can_manage": can_manage_interventions(request.user),
+    }
+    return render(request, "interventions/intervention_detail.html", context)
+
+
+def _save(request: HttpRequest, intervention=None) -> HttpResponse:  # noqa: ANN001
+    if not can_manage_interventions(request.user):
+        raise PermissionDenied
+    organisation = request.user.organisation
+    initial = None
+    if intervention:
+        initial = {f: getattr(intervention, f) for f in FIELDS}
+        initial["units"] = intervention.units.all()
+        initial["professional_groups"] = intervention.professional_groups.all()
+    form = forms.InterventionForm(request.POST or None, organisation=organisation, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data, units=list(form.cleaned_data["units"]), professional_groups=list(form.cleaned_data["professional_groups"]))
+        saved = run_service(form, services.save_intervention, organisation=organisation, intervention=intervention, **data)
+        if saved:
+            messages.success(request, _("Indsatsen %(name)s er gemt.") % {"name": saved.name})
+            return redirect("interventions:intervention_detail", saved.pk)
+    context = {"form": form, "intervention": intervention}
+    return render(request, "interventions/intervention_form.html", context, status=422 if form.errors else 200)
+
+
+@login_required
+def create_intervention(request: HttpRequest) -> HttpResponse:
+    return _save(request)
+
+
+@login_required
+def update_intervention(request: HttpRequest, intervention_id: int) -> HttpResponse:
+    return _save(request, permissions.get_intervention_for_user(request.user, intervention_id))

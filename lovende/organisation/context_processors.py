@@ -1,0 +1,18 @@
+from django.conf import settings
+from django.http import HttpRequest
+
+from lovende.organisation import permissions
+
+
+def current_roles(request: HttpRequest) -> dict:
+    """The signed-in user's roles and what the navigation may offer them."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"min_cell": settings.LOVENDE_MIN_CELL}
+    roles = list(permissions.roles_of(user))
+    return {
+        "min_cell": settings.LOVENDE_MIN_CELL,
+        "my_roles": roles,
+        "nav_citizens": any(role.citizen_access for role in roles),
+        "nav_admin": any(role.kind == role.Kind.ADMINISTRATOR for role in roles),
+    }

@@ -1,0 +1,29 @@
+"""The start page, the health check and the error pages."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+
+from lovende.organisation.permissions import citizen_access_units
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Staff who work with citizens start at their courses; everyone else at the organisation."""
+    if citizen_access_units(request.user).exists():
+        return redirect("citizens:course_list")
+    return redirect("organisation:unit_list")
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:  # noqa: BLE001 - any database failure means unhealthy
+        return JsonResponse({"status": "db-unavailable"}, status=503)
+    return JsonResponse({"status": "ok"})
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    return render(request, "500.html", status=500)
