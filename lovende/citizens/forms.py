@@ -140,6 +140,12 @@ class CourseFilterForm(forms.Form):
         self.fields["intervention"].queryset = Intervention.objects.filter(organisation_id=user.organisation_id)
         self.fields["unit"].queryset = units_for_new_courses(user)
 
+    def clean_q(self) -> str:
+        query = self.cleaned_data["q"]
+        if any(cpr_numbers.looks_like_cpr(word) for word in query.split()):
+            raise forms.ValidationError(_("Søg ikke på CPR-nummer her, for så står det i adressen. Brug CPR-søgningen nederst på siden."))
+        return query
+
     def criterion(self) -> str:
         """The filter as text, for the access log."""
         data = self.cleaned_data if self.is_bound and self.is_valid() else {}
