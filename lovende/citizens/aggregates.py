@@ -4,9 +4,9 @@ from collections import defaultdict
 
 from django.conf import settings
 
-from lovende.analytics.suppression import Cell, suppress
+from lovende.analytics.suppression import Cell, suppress, suppress_tree
 from lovende.citizens.models import Course
-from lovende.organisation.models import User
+from lovende.organisation.models import Unit, User
 from lovende.organisation.permissions import aggregate_units
 
 
@@ -14,11 +14,18 @@ def active_citizens_by_unit(user: User) -> dict[int, Cell]:
     """Distinct citizens in open courses at or below each unit the user may see aggregates for.
 
     One query for the whole organisation; the roll-up up the tree happens in Python over the
-    materialised paths.
+    materialised paths. Suppression runs over the whole tree, so no hidden count can be
+    recovered as a parent minus its children (SDC-01).
     """
-    units = list(aggregate_units(user))
-    if not units:
+    visible = set(aggregate_units(user).values_list("pk", flat=True))
+    if not visible:
         return {}
+    tree = Unit.objects.filter(organisation_id=user.organisation_id).values_list("pk", "parent_id")
+    children: dict[int, list[int]] = defaultdict(list)
+    for pk, parent_id in tree:
+        children.setdefault(pk, [])
+        if parent_id is not None:
+            children[parent_id].append(pk)
     pairs = (
         Course.objects.filter(
             unit__organisation_id=user.organisation_id,
@@ -31,8 +38,9 @@ def active_citizens_by_unit(user: User) -> dict[int, Cell]:
     for path, citizen_id in pairs:
         for unit_id in path.strip("/").split("/"):
             citizens_at[int(unit_id)].add(citizen_id)
-    k = settings.LOVENDE_MIN_CELL
-    return {unit.pk: suppress(len(citizens_at.get(unit.pk, ())), k) for unit in units}
+    totals = {pk: len(citizens_at.get(pk, ())) for pk in children}
+    cells = suppress_tree(totals, children, settings.LOVENDE_MIN_CELL)
+    return {pk: cell for pk, cell in cells.items() if pk in visible}
 
 
 def active_citizens_by_intervention_unit(user: User, intervention_id: int) -> dict[int, Cell]:

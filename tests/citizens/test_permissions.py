@@ -1,6 +1,7 @@
 """Who sees which citizen, through every door: list, detail, search, export (ACL-02, ACL-03, ACL-04)."""
 
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -127,3 +128,20 @@ def test_it_refuses_a_cpr_number_in_the_list_search(client_for, mette, nord_cour
 
     assert "Brug CPR-søgningen" in response.content.decode()
     assert "Mikkelsen" not in response.content.decode()
+
+
+def test_it_hides_a_sibling_so_a_small_team_cannot_be_derived(client_for, lars, mette, intervention, tree):
+    # covers SDC-01: department 9 = Nord 7 + Syd 2 would reveal Syd unless Nord is hidden too
+    from tests.conftest import make_course
+
+    for i in range(7):
+        make_course(mette, intervention, tree.nord, "Barn", f"Nord{i}")
+    for i in range(2):
+        make_course(mette, intervention, tree.syd, "Barn", f"Syd{i}")
+
+    body = client_for(lars).get(reverse("organisation:unit_list")).content.decode()
+
+    rows = {name: cell for name, cell in re.findall(r">([^<>]+)</a></td>\s*<td>[^<]*</td>\s*<td>\d+</td>\s*<td>\s*(.*?)\s*</td>", body)}
+    assert "9" in rows["Familiebehandling"]
+    assert "&lt;5" in rows["Familiebehandling Nord"]
+    assert "&lt;5" in rows["Familiebehandling Syd"]

@@ -4,13 +4,11 @@ Never let Playwright download a browser: we launch /usr/bin/chromium (Debian's p
 ``chromium``), which .ci/run installs.
 """
 
-import json
-import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Response, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Request, Response, sync_playwright
 
 REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -71,9 +69,10 @@ class BrowserProblems:
 
     def on_response(self, response: Response) -> None:
         if response.status >= 400 and response.request.resource_type != "document":
-            self.errors.append(f"{response.status} for {response.request.resource_type} {response.url}")
+            kind = response.request.resource_type
+            self.errors.append(f"{response.status} for {kind} {response.url}")
 
-    def on_request_failed(self, request) -> None:
+    def on_request_failed(self, request: Request) -> None:
         self.errors.append(f"request failed: {request.url} ({request.failure})")
 
 
@@ -141,9 +140,7 @@ def axe_check() -> Callable[[Page], list[dict]]:
         if others:
             print(f"axe on {page.url}: {len(others)} moderate/minor violation(s)")
             print("\n".join(_describe(v) for v in others))
-        assert not blocking, f"axe on {page.url}:\n" + "\n".join(
-            _describe(v) for v in blocking
-        )
+        assert not blocking, f"axe on {page.url}:\n" + "\n".join(_describe(v) for v in blocking)
         return violations
 
     return check
@@ -161,10 +158,3 @@ def screenshot(tmp_path: Path) -> Callable[[Page, str], Path]:
         return path
 
     return take
-
-
-def dump(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2)
-
-
-__all__ = ["os"]
