@@ -65,7 +65,7 @@ if not SECRET_KEY:
             "set SECRET_KEY (or SECRET_KEY_FILE) to a long random value, "
             "or set LOVENDE_MODE=demo to try the demo."
         )
-    SECRET_KEY = f"insecure-{MODE}-key-never-use-in-production"  # noqa: S105 - demo/test only
+    SECRET_KEY = f"insecure-{MODE}-key-never-use-in-production"
 
 DEBUG = env_bool("DEBUG", DEMO)
 ALLOWED_HOSTS = [h for h in env_str("ALLOWED_HOSTS", "").split(",") if h] or (
@@ -142,7 +142,11 @@ DATABASE_URL = env_str("DATABASE_URL")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
 else:
-    DATABASES = {"default": sqlite_database(Path(env_str("LOVENDE_SQLITE", str(PROJECT_DIR / "lovende.sqlite3"))))}
+    DATABASES = {
+        "default": sqlite_database(
+            Path(env_str("LOVENDE_SQLITE", str(PROJECT_DIR / "lovende.sqlite3")))
+        )
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisation.User"

@@ -39,7 +39,9 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def xlsx_response(filename: str, header: Sequence[str], rows: Iterable[Sequence[object]]) -> HttpResponse:
+def xlsx_response(
+    filename: str, header: Sequence[str], rows: Iterable[Sequence[object]]
+) -> HttpResponse:
     """An Excel download with every text cell written as text, never as a formula."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet()

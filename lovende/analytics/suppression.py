@@ -7,7 +7,9 @@ function every screen, export and API calls, so they cannot disagree.
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-MIN_THRESHOLD = 3  # Danmarks Statistik never publishes cells below 3; configurable k never goes lower
+MIN_THRESHOLD = (
+    3  # Danmarks Statistik never publishes cells below 3; configurable k never goes lower
+)
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,7 @@ def suppress_siblings(counts: Mapping[str, int], k: int) -> dict[str, Cell]:
     cells = {key: suppress(n, k) for key, n in counts.items()}
     hidden = [key for key, cell in cells.items() if cell.hidden]
     if len(hidden) == 1:
-        shown = sorted(
-            (n, key) for key, n in counts.items() if not cells[key].hidden and n > 0
-        )
+        shown = sorted((n, key) for key, n in counts.items() if not cells[key].hidden and n > 0)
         if shown:
             cells[shown[0][1]] = Cell(None)
     return cells
@@ -83,7 +83,9 @@ def _node_needs_more_hidden(
     node: int, kids: list[int], direct: int, totals: Mapping[int, int], hidden: set[int], k: int
 ) -> int | None:
     """The next cell to hide so that ``node``'s group discloses nothing, or None."""
-    hidden_in_group = [kid for kid in kids if kid in hidden] + (["direct"] if 0 < direct < k else [])
+    hidden_in_group = [kid for kid in kids if kid in hidden] + (
+        ["direct"] if 0 < direct < k else []
+    )
     shown_kids = sorted((totals[kid], kid) for kid in kids if kid not in hidden and totals[kid] > 0)
     if node not in hidden and len(hidden_in_group) == 1:
         return shown_kids[0][1] if shown_kids else node

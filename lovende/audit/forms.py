@@ -7,9 +7,18 @@ from lovende.organisation.models import User
 
 class AccessLogFilterForm(forms.Form):
     citizen = forms.CharField(label=_("Borger (pseudonym)"), required=False, max_length=12)
-    user = forms.ModelChoiceField(label=_("Bruger"), queryset=User.objects.none(), required=False, empty_label=_("Alle brugere"))
-    date_from = forms.DateField(label=_("Fra dato"), required=False, widget=DateInput(), input_formats=DATE_FORMATS)
-    date_to = forms.DateField(label=_("Til dato"), required=False, widget=DateInput(), input_formats=DATE_FORMATS)
+    user = forms.ModelChoiceField(
+        label=_("Bruger"),
+        queryset=User.objects.none(),
+        required=False,
+        empty_label=_("Alle brugere"),
+    )
+    date_from = forms.DateField(
+        label=_("Fra dato"), required=False, widget=DateInput(), input_formats=DATE_FORMATS
+    )
+    date_to = forms.DateField(
+        label=_("Til dato"), required=False, widget=DateInput(), input_formats=DATE_FORMATS
+    )
 
     def __init__(self, *args: object, organisation_id: int, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

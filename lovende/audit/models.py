@@ -13,7 +13,9 @@ class AppendOnlyQuerySet(models.QuerySet):
         raise PermissionError("Adgangsloggen kan ikke ændres.")
 
     def delete(self) -> tuple[int, dict[str, int]]:
-        raise PermissionError("Adgangsloggen kan ikke slettes, kun udløbe efter opbevaringsfristen.")
+        raise PermissionError(
+            "Adgangsloggen kan ikke slettes, kun udløbe efter opbevaringsfristen."
+        )
 
 
 class AccessLog(models.Model):
@@ -37,7 +39,10 @@ class AccessLog(models.Model):
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("bruger")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("bruger"),
     )
     action = models.CharField(_("anvendelse"), max_length=20, choices=Action.choices)
     citizen_id = models.BigIntegerField(_("borger-id"), null=True, blank=True, db_index=True)
@@ -54,10 +59,15 @@ class AccessLog(models.Model):
         verbose_name_plural = _("adgangslog")
         ordering = ["-at", "-id"]
 
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user_id} {self.action} {self.citizen_pseudonym}"
+
     def save(self, *args: object, **kwargs: object) -> None:
         if self.pk is not None:
             raise PermissionError("Adgangsloggen kan ikke ændres.")
         super().save(*args, **kwargs)
 
     def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
-        raise PermissionError("Adgangsloggen kan ikke slettes, kun udløbe efter opbevaringsfristen.")
+        raise PermissionError(
+            "Adgangsloggen kan ikke slettes, kun udløbe efter opbevaringsfristen."
+        )

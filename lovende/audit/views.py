@@ -25,27 +25,65 @@ def _filtered(request: HttpRequest) -> tuple[forms.AccessLogFilterForm, QuerySet
         entries = entries.filter(user=data["user"])
     tz = timezone.get_current_timezone()
     if data["date_from"]:
-        entries = entries.filter(at__gte=datetime.datetime.combine(data["date_from"], datetime.time.min, tz))
+        entries = entries.filter(
+            at__gte=datetime.datetime.combine(data["date_from"], datetime.time.min, tz)
+        )
     if data["date_to"]:
-        entries = entries.filter(at__lt=datetime.datetime.combine(data["date_to"] + datetime.timedelta(days=1), datetime.time.min, tz))
+        entries = entries.filter(
+            at__lt=datetime.datetime.combine(
+                data["date_to"] + datetime.timedelta(days=1), datetime.time.min, tz
+            )
+        )
     return form, entries
 
 
 @login_required
 def access_log(request: HttpRequest) -> HttpResponse:
     form, entries = _filtered(request)
-    record_access(by=request.user, context=AccessContext.of(request), action=AccessLog.Action.LOG_READ, criterion=form.criterion())
-    context = {"form": form, "page": paginate(request, entries), "query_string": request.GET.urlencode()}
+    record_access(
+        by=request.user,
+        context=AccessContext.of(request),
+        action=AccessLog.Action.LOG_READ,
+        criterion=form.criterion(),
+    )
+    context = {
+        "form": form,
+        "page": paginate(request, entries),
+        "query_string": request.GET.urlencode(),
+    }
     return render(request, "audit/access_log.html", context)
 
 
 @login_required
 def export_access_log(request: HttpRequest) -> HttpResponse:
     form, entries = _filtered(request)
-    record_access(by=request.user, context=AccessContext.of(request), action=AccessLog.Action.LOG_READ, criterion="eksport " + form.criterion())
-    header = [_("Tidspunkt"), _("Bruger"), _("Anvendelse"), _("Borger"), _("Søgekriterium"), _("Side"), _("IP-adresse"), _("Forespørgsel")]
+    record_access(
+        by=request.user,
+        context=AccessContext.of(request),
+        action=AccessLog.Action.LOG_READ,
+        criterion="eksport " + form.criterion(),
+    )
+    header = [
+        _("Tidspunkt"),
+        _("Bruger"),
+        _("Anvendelse"),
+        _("Borger"),
+        _("Søgekriterium"),
+        _("Side"),
+        _("IP-adresse"),
+        _("Forespørgsel"),
+    ]
     rows = (
-        [timezone.localtime(e.at).strftime("%d-%m-%Y %H:%M:%S"), e.user.username, e.get_action_display(), e.citizen_pseudonym, e.criterion, e.page, e.ip_address, e.request_id]
+        [
+            timezone.localtime(e.at).strftime("%d-%m-%Y %H:%M:%S"),
+            e.user.username,
+            e.get_action_display(),
+            e.citizen_pseudonym,
+            e.criterion,
+            e.page,
+            e.ip_address,
+            e.request_id,
+        ]
         for e in entries.iterator(chunk_size=2000)
     )
     return xlsx_response(f"adgangslog-{timezone.localdate():%Y-%m-%d}.xlsx", header, rows)

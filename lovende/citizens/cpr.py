@@ -46,8 +46,9 @@ def parse(value: str) -> CprInfo:
         birth_date = datetime.date(year, int(month), int(day))
     except ValueError:
         raise InvalidCpr("date") from None
-    return CprInfo(number=day + month + year_2 + serial, birth_date=birth_date,
-                   is_male=int(serial[3]) % 2 == 1)
+    return CprInfo(
+        number=day + month + year_2 + serial, birth_date=birth_date, is_male=int(serial[3]) % 2 == 1
+    )
 
 
 def mask(number: str) -> str:

@@ -25,7 +25,9 @@ class DateInput(forms.DateInput):
 
 
 def date_field(label: str, required: bool = True) -> forms.DateField:
-    return forms.DateField(label=label, required=required, widget=DateInput(), input_formats=DATE_FORMATS)
+    return forms.DateField(
+        label=label, required=required, widget=DateInput(), input_formats=DATE_FORMATS
+    )
 
 
 class CitizenForm(forms.Form):
@@ -39,7 +41,9 @@ class CitizenForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
     birth_date = date_field(_("Fødselsdato"), required=False)
-    gender = forms.ChoiceField(label=_("Køn"), choices=[("", "—"), *Citizen.Gender.choices], required=False)
+    gender = forms.ChoiceField(
+        label=_("Køn"), choices=[("", "—"), *Citizen.Gender.choices], required=False
+    )
 
     def clean_cpr(self) -> str | None:
         value = self.cleaned_data["cpr"].strip()
@@ -85,7 +89,9 @@ class CourseFieldsMixin(forms.Form):
     )
 
     def limit_choices(self, user: User) -> None:
-        self.fields["intervention"].queryset = Intervention.objects.filter(organisation_id=user.organisation_id)
+        self.fields["intervention"].queryset = Intervention.objects.filter(
+            organisation_id=user.organisation_id
+        )
         self.fields["unit"].queryset = units_for_new_courses(user)
         self.fields["responsible"].queryset = User.objects.filter(
             organisation_id=user.organisation_id, is_active=True, roles__citizen_access=True
@@ -130,20 +136,40 @@ class CourseFilterForm(forms.Form):
     """The filters above the course list; the same filters drive its export."""
 
     q = forms.CharField(label=_("Søg på navn eller pseudonym"), required=False, max_length=100)
-    intervention = forms.ModelChoiceField(label=_("Indsats"), queryset=Intervention.objects.none(), required=False, empty_label=_("Alle indsatser"))
-    unit = forms.ModelChoiceField(label=_("Enhed"), queryset=Unit.objects.none(), required=False, empty_label=_("Alle enheder"))
-    status = forms.ChoiceField(label=_("Status"), choices=[("", _("Alle")), ("åbne", _("Åbne (aktive og ventende)")), *Course.Status.choices], required=False)
+    intervention = forms.ModelChoiceField(
+        label=_("Indsats"),
+        queryset=Intervention.objects.none(),
+        required=False,
+        empty_label=_("Alle indsatser"),
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Enhed"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("Alle enheder"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Alle")), ("åbne", _("Åbne (aktive og ventende)")), *Course.Status.choices],
+        required=False,
+    )
     mine = forms.BooleanField(label=_("Kun forløb, hvor jeg er ansvarlig"), required=False)
 
     def __init__(self, *args: object, user: User, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["intervention"].queryset = Intervention.objects.filter(organisation_id=user.organisation_id)
+        self.fields["intervention"].queryset = Intervention.objects.filter(
+            organisation_id=user.organisation_id
+        )
         self.fields["unit"].queryset = units_for_new_courses(user)
 
     def clean_q(self) -> str:
         query = self.cleaned_data["q"]
         if any(cpr_numbers.looks_like_cpr(word) for word in query.split()):
-            raise forms.ValidationError(_("Søg ikke på CPR-nummer her, for så står det i adressen. Brug CPR-søgningen nederst på siden."))
+            raise forms.ValidationError(
+                _(
+                    "Søg ikke på CPR-nummer her, for så står det i adressen. Brug CPR-søgningen nederst på siden."
+                )
+            )
         return query
 
     def criterion(self) -> str:
@@ -155,7 +181,11 @@ class CourseFilterForm(forms.Form):
 class CprSearchForm(forms.Form):
     """CPR search is a POST so the number never appears in a URL (PRIV-02)."""
 
-    cpr = forms.CharField(label=_("Find borger ud fra CPR-nummer"), max_length=11, widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}))
+    cpr = forms.CharField(
+        label=_("Find borger ud fra CPR-nummer"),
+        max_length=11,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
 
     def clean_cpr(self) -> str:
         try:

@@ -33,7 +33,8 @@ class Citizen(models.Model):
     )
     first_name = models.CharField(_("fornavn"), max_length=100)
     last_name = models.CharField(_("efternavn"), max_length=100)
-    cpr = models.CharField(_("CPR-nummer"), max_length=10, null=True, blank=True)
+    # NULL, not "", for "no CPR number": the unique constraint below must ignore the missing ones.
+    cpr = models.CharField(_("CPR-nummer"), max_length=10, null=True, blank=True)  # noqa: DJ001
     birth_date = models.DateField(_("fødselsdato"))
     gender = models.CharField(_("køn"), max_length=10, choices=Gender.choices)
     pseudonym = models.CharField(

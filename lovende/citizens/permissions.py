@@ -26,8 +26,10 @@ def citizens_visible_to(user: User) -> QuerySet[Citizen]:
 def get_course_for_user(user: User, course_id: int) -> Course:
     """The course, or 404 when it is out of the user's reach."""
     try:
-        return courses_visible_to(user).select_related("citizen", "intervention", "unit").get(
-            pk=course_id
+        return (
+            courses_visible_to(user)
+            .select_related("citizen", "intervention", "unit")
+            .get(pk=course_id)
         )
     except Course.DoesNotExist:
         raise Http404 from None

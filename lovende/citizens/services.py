@@ -26,7 +26,11 @@ def _check_unique_cpr(citizen: Citizen) -> None:
     clash = Citizen.objects.filter(organisation_id=citizen.organisation_id, cpr=citizen.cpr)
     if clash.exclude(pk=citizen.pk).exists():
         raise ValidationError(
-            {"cpr": _("Der findes allerede en borger med dette CPR-nummer. Opret i stedet et nyt forløb for borgeren.")}
+            {
+                "cpr": _(
+                    "Der findes allerede en borger med dette CPR-nummer. Opret i stedet et nyt forløb for borgeren."
+                )
+            }
         )
 
 
@@ -82,7 +86,9 @@ def create_citizen(
 
 
 @transaction.atomic
-def update_citizen(*, by: User, context: AccessContext | None, citizen: Citizen, **fields: object) -> Citizen:
+def update_citizen(
+    *, by: User, context: AccessContext | None, citizen: Citizen, **fields: object
+) -> Citizen:
     """Correct a citizen's name, CPR number, birth date or gender."""
     for name, value in fields.items():
         setattr(citizen, name, value)
@@ -123,12 +129,17 @@ def create_course(
 
 
 @transaction.atomic
-def update_course(*, by: User, context: AccessContext | None, course: Course, **fields: object) -> Course:
+def update_course(
+    *, by: User, context: AccessContext | None, course: Course, **fields: object
+) -> Course:
     """Change a course's dates, status, unit or responsible staff."""
     responsible = fields.pop("responsible", None)
     for name, value in fields.items():
         setattr(course, name, value)
-    if course.status in (Course.Status.COMPLETED, Course.Status.DISCONTINUED) and not course.end_date:
+    if (
+        course.status in (Course.Status.COMPLETED, Course.Status.DISCONTINUED)
+        and not course.end_date
+    ):
         course.end_date = timezone.localdate()
         fields["end_date"] = course.end_date
     _check_course(course)

@@ -51,7 +51,11 @@ def _filter_form(request: HttpRequest) -> forms.CourseFilterForm:
 def course_list(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     page = paginate(request, _filtered_courses(request.user, form))
-    action = AccessLog.Action.SEARCH if form.is_valid() and form.cleaned_data["q"] else AccessLog.Action.LIST
+    action = (
+        AccessLog.Action.SEARCH
+        if form.is_valid() and form.cleaned_data["q"]
+        else AccessLog.Action.LIST
+    )
     record_access(
         by=request.user,
         context=AccessContext.of(request),
@@ -59,7 +63,12 @@ def course_list(request: HttpRequest) -> HttpResponse:
         citizens={course.citizen for course in page},
         criterion=form.criterion(),
     )
-    context = {"form": form, "page": page, "query_string": request.GET.urlencode(), "cpr_form": forms.CprSearchForm()}
+    context = {
+        "form": form,
+        "page": page,
+        "query_string": request.GET.urlencode(),
+        "cpr_form": forms.CprSearchForm(),
+    }
     template = "citizens/_course_rows.html" if request.htmx else "citizens/course_list.html"
     return render(request, template, context)
 
@@ -75,11 +84,27 @@ def export_courses(request: HttpRequest) -> HttpResponse:
         citizens={course.citizen for course in courses},
         criterion=form.criterion(),
     )
-    header = [_("Pseudonym"), _("Fornavn"), _("Efternavn"), _("Indsats"), _("Enhed"), _("Start"), _("Slut"), _("Status"), _("Ansvarlige")]
+    header = [
+        _("Pseudonym"),
+        _("Fornavn"),
+        _("Efternavn"),
+        _("Indsats"),
+        _("Enhed"),
+        _("Start"),
+        _("Slut"),
+        _("Status"),
+        _("Ansvarlige"),
+    ]
     rows = (
         [
-            c.citizen.pseudonym, c.citizen.first_name, c.citizen.last_name, c.intervention.name,
-            c.unit.name, c.start_date, c.end_date, c.get_status_display(),
+            c.citizen.pseudonym,
+            c.citizen.first_name,
+            c.citizen.last_name,
+            c.intervention.name,
+            c.unit.name,
+            c.start_date,
+            c.end_date,
+            c.get_status_display(),
             ", ".join(str(u) for u in c.responsible.all()),
         ]
         for c in courses
@@ -92,7 +117,11 @@ def export_courses(request: HttpRequest) -> HttpResponse:
 def search_cpr(request: HttpRequest) -> HttpResponse:
     form = forms.CprSearchForm(request.POST)
     if not form.is_valid():
-        context = {"form": forms.CourseFilterForm({"status": "åbne"}, user=request.user), "page": None, "cpr_form": form}
+        context = {
+            "form": forms.CourseFilterForm({"status": "åbne"}, user=request.user),
+            "page": None,
+            "cpr_form": form,
+        }
         return render(request, "citizens/course_list.html", context, status=422)
     number = form.cleaned_data["cpr"]
     citizen = permissions.citizens_visible_to(request.user).filter(cpr=number).first()
@@ -112,8 +141,17 @@ def search_cpr(request: HttpRequest) -> HttpResponse:
 @login_required
 def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
     citizen = permissions.get_citizen_for_user(request.user, citizen_id)
-    courses = permissions.courses_visible_to(request.user).filter(citizen=citizen).select_related("intervention", "unit")
-    record_access(by=request.user, context=AccessContext.of(request), action=AccessLog.Action.VIEW, citizens=[citizen])
+    courses = (
+        permissions.courses_visible_to(request.user)
+        .filter(citizen=citizen)
+        .select_related("intervention", "unit")
+    )
+    record_access(
+        by=request.user,
+        context=AccessContext.of(request),
+        action=AccessLog.Action.VIEW,
+        citizens=[citizen],
+    )
     return render(request, "citizens/citizen_detail.html", {"citizen": citizen, "courses": courses})
 
 
@@ -122,8 +160,11 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
 def reveal_cpr(request: HttpRequest, citizen_id: int) -> HttpResponse:
     citizen = permissions.get_citizen_for_user(request.user, citizen_id)
     record_access(
-        by=request.user, context=AccessContext.of(request), action=AccessLog.Action.VIEW,
-        citizens=[citizen], criterion="CPR vist",
+        by=request.user,
+        context=AccessContext.of(request),
+        action=AccessLog.Action.VIEW,
+        citizens=[citizen],
+        criterion="CPR vist",
     )
     return render(request, "citizens/_cpr.html", {"citizen": citizen, "revealed": True})
 
@@ -136,35 +177,78 @@ def create_citizen(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         course = run_service(
-            form, services.create_citizen, by=request.user, context=AccessContext.of(request),
-            first_name=data["first_name"], last_name=data["last_name"], birth_date=data["birth_date"],
-            gender=data["gender"], cpr=data["cpr"], intervention=data["intervention"],
-            unit=data["unit"], start_date=data["start_date"], responsible=list(data["responsible"]),
+            form,
+            services.create_citizen,
+            by=request.user,
+            context=AccessContext.of(request),
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            birth_date=data["birth_date"],
+            gender=data["gender"],
+            cpr=data["cpr"],
+            intervention=data["intervention"],
+            unit=data["unit"],
+            start_date=data["start_date"],
+            responsible=list(data["responsible"]),
         )
         if course:
-            messages.success(request, _("Borgeren er oprettet med et forløb i %(intervention)s.") % {"intervention": course.intervention})
+            messages.success(
+                request,
+                _("Borgeren er oprettet med et forløb i %(intervention)s.")
+                % {"intervention": course.intervention},
+            )
             return redirect("citizens:course_detail", course.pk)
-    return render(request, "citizens/citizen_form.html", {"form": form}, status=422 if form.errors else 200)
+    return render(
+        request, "citizens/citizen_form.html", {"form": form}, status=422 if form.errors else 200
+    )
 
 
 @login_required
 def update_citizen(request: HttpRequest, citizen_id: int) -> HttpResponse:
     citizen = permissions.get_citizen_for_user(request.user, citizen_id)
-    initial = {"first_name": citizen.first_name, "last_name": citizen.last_name, "cpr": citizen.cpr or "", "birth_date": citizen.birth_date, "gender": citizen.gender}
+    initial = {
+        "first_name": citizen.first_name,
+        "last_name": citizen.last_name,
+        "cpr": citizen.cpr or "",
+        "birth_date": citizen.birth_date,
+        "gender": citizen.gender,
+    }
     form = forms.CitizenForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if run_service(form, services.update_citizen, by=request.user, context=AccessContext.of(request), citizen=citizen, **form.cleaned_data):
+        if run_service(
+            form,
+            services.update_citizen,
+            by=request.user,
+            context=AccessContext.of(request),
+            citizen=citizen,
+            **form.cleaned_data,
+        ):
             messages.success(request, _("Borgerens oplysninger er gemt."))
             return redirect("citizens:citizen_detail", citizen.pk)
     else:
-        record_access(by=request.user, context=AccessContext.of(request), action=AccessLog.Action.VIEW, citizens=[citizen])
-    return render(request, "citizens/citizen_form.html", {"form": form, "citizen": citizen}, status=422 if form.errors else 200)
+        record_access(
+            by=request.user,
+            context=AccessContext.of(request),
+            action=AccessLog.Action.VIEW,
+            citizens=[citizen],
+        )
+    return render(
+        request,
+        "citizens/citizen_form.html",
+        {"form": form, "citizen": citizen},
+        status=422 if form.errors else 200,
+    )
 
 
 @login_required
 def course_detail(request: HttpRequest, course_id: int) -> HttpResponse:
     course = permissions.get_course_for_user(request.user, course_id)
-    record_access(by=request.user, context=AccessContext.of(request), action=AccessLog.Action.VIEW, citizens=[course.citizen])
+    record_access(
+        by=request.user,
+        context=AccessContext.of(request),
+        action=AccessLog.Action.VIEW,
+        citizens=[course.citizen],
+    )
     context = {"course": course, "citizen": course.citizen, "responsible": course.responsible.all()}
     return render(request, "citizens/course_detail.html", context)
 
@@ -172,27 +256,65 @@ def course_detail(request: HttpRequest, course_id: int) -> HttpResponse:
 @login_required
 def create_course(request: HttpRequest, citizen_id: int) -> HttpResponse:
     citizen = permissions.get_citizen_for_user(request.user, citizen_id)
-    form = forms.CourseForm(request.POST or None, user=request.user, initial={"start_date": timezone.localdate(), "status": Course.Status.ACTIVE, "responsible": [request.user.pk]})
+    form = forms.CourseForm(
+        request.POST or None,
+        user=request.user,
+        initial={
+            "start_date": timezone.localdate(),
+            "status": Course.Status.ACTIVE,
+            "responsible": [request.user.pk],
+        },
+    )
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data, responsible=list(form.cleaned_data["responsible"]))
-        course = run_service(form, services.create_course, by=request.user, context=AccessContext.of(request), citizen=citizen, **data)
+        course = run_service(
+            form,
+            services.create_course,
+            by=request.user,
+            context=AccessContext.of(request),
+            citizen=citizen,
+            **data,
+        )
         if course:
             messages.success(request, _("Forløbet er oprettet."))
             return redirect("citizens:course_detail", course.pk)
-    return render(request, "citizens/course_form.html", {"form": form, "citizen": citizen}, status=422 if form.errors else 200)
+    return render(
+        request,
+        "citizens/course_form.html",
+        {"form": form, "citizen": citizen},
+        status=422 if form.errors else 200,
+    )
 
 
 @login_required
 def update_course(request: HttpRequest, course_id: int) -> HttpResponse:
     course = permissions.get_course_for_user(request.user, course_id)
-    initial = {f: getattr(course, f) for f in ("intervention", "unit", "start_date", "end_date", "status")}
+    initial = {
+        f: getattr(course, f) for f in ("intervention", "unit", "start_date", "end_date", "status")
+    }
     initial["responsible"] = list(course.responsible.values_list("pk", flat=True))
     form = forms.CourseForm(request.POST or None, user=request.user, initial=initial)
     if request.method == "POST" and form.is_valid():
-        if run_service(form, services.update_course, by=request.user, context=AccessContext.of(request), course=course, **form.cleaned_data):
+        if run_service(
+            form,
+            services.update_course,
+            by=request.user,
+            context=AccessContext.of(request),
+            course=course,
+            **form.cleaned_data,
+        ):
             messages.success(request, _("Forløbet er gemt."))
             return redirect("citizens:course_detail", course.pk)
     else:
-        record_access(by=request.user, context=AccessContext.of(request), action=AccessLog.Action.VIEW, citizens=[course.citizen])
-    return render(request, "citizens/course_form.html", {"form": form, "course": course, "citizen": course.citizen}, status=422 if form.errors else 200)
-
+        record_access(
+            by=request.user,
+            context=AccessContext.of(request),
+            action=AccessLog.Action.VIEW,
+            citizens=[course.citizen],
+        )
+    return render(
+        request,
+        "citizens/course_form.html",
+        {"form": form, "course": course, "citizen": course.citizen},
+        status=422 if form.errors else 200,
+    )

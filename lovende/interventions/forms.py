@@ -10,7 +10,9 @@ class InterventionForm(forms.Form):
     target_group = forms.CharField(label=_("Målgruppe"), max_length=300)
     status = forms.ChoiceField(label=_("Status"), choices=Intervention.Status.choices)
     units = forms.ModelMultipleChoiceField(
-        label=_("Ansvarlige enheder"), queryset=Unit.objects.none(), widget=forms.CheckboxSelectMultiple
+        label=_("Ansvarlige enheder"),
+        queryset=Unit.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
     )
     professional_groups = forms.ModelMultipleChoiceField(
         label=_("Faggrupper, der leverer indsatsen"),
@@ -18,8 +20,12 @@ class InterventionForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
-    description = forms.CharField(label=_("Beskrivelse"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
-    goals = forms.CharField(label=_("Mål"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = forms.CharField(
+        label=_("Beskrivelse"), widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
+    goals = forms.CharField(
+        label=_("Mål"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     core_elements = forms.CharField(
         label=_("Kerneelementer"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -30,4 +36,6 @@ class InterventionForm(forms.Form):
     def __init__(self, *args: object, organisation: Organisation, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["units"].queryset = Unit.objects.filter(organisation=organisation)
-        self.fields["professional_groups"].queryset = ProfessionalGroup.objects.filter(organisation=organisation)
+        self.fields["professional_groups"].queryset = ProfessionalGroup.objects.filter(
+            organisation=organisation
+        )

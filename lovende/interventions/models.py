@@ -23,12 +23,16 @@ class Intervention(models.Model):
         Unit,
         related_name="interventions",
         verbose_name=_("ansvarlige enheder"),
-        help_text=_("Enhederne, der ejer indsatsen. Forløb kan ligge i dem og enhederne under dem."),
+        help_text=_(
+            "Enhederne, der ejer indsatsen. Forløb kan ligge i dem og enhederne under dem."
+        ),
     )
     description = models.TextField(_("beskrivelse"), blank=True)
     goals = models.TextField(_("mål"), blank=True)
     core_elements = models.TextField(
-        _("kerneelementer"), blank=True, help_text=_("Det, der skal fastholdes, når indsatsen skaleres.")
+        _("kerneelementer"),
+        blank=True,
+        help_text=_("Det, der skal fastholdes, når indsatsen skaleres."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PILOT

@@ -8,12 +8,24 @@ from lovende.interventions.models import Intervention
 from lovende.organisation.models import Organisation, ProfessionalGroup, Unit
 
 
-def _check(organisation: Organisation, name: str, units: list[Unit], groups: list[ProfessionalGroup], exclude: int | None = None) -> None:
+def _check(
+    organisation: Organisation,
+    name: str,
+    units: list[Unit],
+    groups: list[ProfessionalGroup],
+    exclude: int | None = None,
+) -> None:
     if any(u.organisation_id != organisation.pk for u in units):
         raise ValidationError({"units": _("En af enhederne hører til en anden organisation.")})
     if any(g.organisation_id != organisation.pk for g in groups):
-        raise ValidationError({"professional_groups": _("En af faggrupperne hører til en anden organisation.")})
-    if Intervention.objects.filter(organisation=organisation, name__iexact=name).exclude(pk=exclude).exists():
+        raise ValidationError(
+            {"professional_groups": _("En af faggrupperne hører til en anden organisation.")}
+        )
+    if (
+        Intervention.objects.filter(organisation=organisation, name__iexact=name)
+        .exclude(pk=exclude)
+        .exists()
+    ):
         raise ValidationError({"name": _("Der findes allerede en indsats med dette navn.")})
 
 
@@ -29,7 +41,13 @@ def save_intervention(
     **fields: str,
 ) -> Intervention:
     """Create an intervention, or update ``intervention`` when given."""
-    _check(organisation, name, units, professional_groups, exclude=intervention.pk if intervention else None)
+    _check(
+        organisation,
+        name,
+        units,
+        professional_groups,
+        exclude=intervention.pk if intervention else None,
+    )
     intervention = intervention or Intervention(organisation=organisation)
     intervention.name, intervention.target_group = name, target_group
     for field, value in fields.items():

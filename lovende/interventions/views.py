@@ -39,7 +39,7 @@ def intervention_detail(request: HttpRequest, intervention_id: int) -> HttpRespo
     return render(request, "interventions/intervention_detail.html", context)
 
 
-def _save(request: HttpRequest, intervention=None) -> HttpResponse:  # noqa: ANN001
+def _save(request: HttpRequest, intervention=None) -> HttpResponse:
     if not can_manage_interventions(request.user):
         raise PermissionDenied
     organisation = request.user.organisation
@@ -50,13 +50,25 @@ def _save(request: HttpRequest, intervention=None) -> HttpResponse:  # noqa: ANN
         initial["professional_groups"] = intervention.professional_groups.all()
     form = forms.InterventionForm(request.POST or None, organisation=organisation, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data, units=list(form.cleaned_data["units"]), professional_groups=list(form.cleaned_data["professional_groups"]))
-        saved = run_service(form, services.save_intervention, organisation=organisation, intervention=intervention, **data)
+        data = dict(
+            form.cleaned_data,
+            units=list(form.cleaned_data["units"]),
+            professional_groups=list(form.cleaned_data["professional_groups"]),
+        )
+        saved = run_service(
+            form,
+            services.save_intervention,
+            organisation=organisation,
+            intervention=intervention,
+            **data,
+        )
         if saved:
             messages.success(request, _("Indsatsen %(name)s er gemt.") % {"name": saved.name})
             return redirect("interventions:intervention_detail", saved.pk)
     context = {"form": form, "intervention": intervention}
-    return render(request, "interventions/intervention_form.html", context, status=422 if form.errors else 200)
+    return render(
+        request, "interventions/intervention_form.html", context, status=422 if form.errors else 200
+    )
 
 
 @login_required

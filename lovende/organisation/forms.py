@@ -49,10 +49,20 @@ class NewStaffForm(StaffForm):
         label=_("Adgangskode"),
         widget=forms.PasswordInput,
         required=False,
-        help_text=_("Mindst 12 tegn. Lad feltet stå tomt, hvis medarbejderen logger ind via kommunens login."),
+        help_text=_(
+            "Mindst 12 tegn. Lad feltet stå tomt, hvis medarbejderen logger ind via kommunens login."
+        ),
     )
 
-    field_order = ["username", "first_name", "last_name", "email", "job_title", "professional_group", "password"]
+    field_order = [
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "job_title",
+        "professional_group",
+        "password",
+    ]
 
     def clean_username(self) -> str:
         username = self.cleaned_data["username"]

@@ -156,7 +156,9 @@ class Role(models.Model):
     citizen_access = models.BooleanField(
         _("adgang til borgeroplysninger"),
         default=False,
-        help_text=_("Må se navne og oplysninger om borgere i forløb i enheden og enhederne under den."),
+        help_text=_(
+            "Må se navne og oplysninger om borgere i forløb i enheden og enhederne under den."
+        ),
     )
 
     class Meta:

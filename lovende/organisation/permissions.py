@@ -22,9 +22,9 @@ def roles_of(user: User) -> QuerySet[Role]:
     """The user's roles, in their own organisation only."""
     if not user.is_authenticated or not user.is_active or user.organisation_id is None:
         return Role.objects.none()
-    return Role.objects.filter(user=user, unit__organisation_id=user.organisation_id).select_related(
-        "unit"
-    )
+    return Role.objects.filter(
+        user=user, unit__organisation_id=user.organisation_id
+    ).select_related("unit")
 
 
 def citizen_access_units(user: User) -> QuerySet[Unit]:
@@ -49,9 +49,7 @@ def is_administrator(user: User) -> bool:
 
 def can_manage_interventions(user: User) -> bool:
     """Administrators and development consultants set up interventions."""
-    return roles_of(user).filter(
-        kind__in=[Role.Kind.ADMINISTRATOR, Role.Kind.CONSULTANT]
-    ).exists()
+    return roles_of(user).filter(kind__in=[Role.Kind.ADMINISTRATOR, Role.Kind.CONSULTANT]).exists()
 
 
 def units_visible_to(user: User) -> QuerySet[Unit]:

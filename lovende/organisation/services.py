@@ -9,7 +9,9 @@ from lovende.organisation.models import Organisation, ProfessionalGroup, Role, U
 
 def _check_same_organisation(organisation: Organisation, parent: Unit | None) -> None:
     if parent is not None and parent.organisation_id != organisation.pk:
-        raise ValidationError({"parent": _("Den overordnede enhed hører til en anden organisation.")})
+        raise ValidationError(
+            {"parent": _("Den overordnede enhed hører til en anden organisation.")}
+        )
 
 
 @transaction.atomic
@@ -33,7 +35,11 @@ def update_unit(*, unit: Unit, name: str, kind: str, parent: Unit | None) -> Uni
     _check_same_organisation(unit.organisation, parent)
     if parent is not None and parent.is_within(unit):
         raise ValidationError(
-            {"parent": _("En enhed kan ikke flyttes ind under sig selv eller en af sine underenheder.")}
+            {
+                "parent": _(
+                    "En enhed kan ikke flyttes ind under sig selv eller en af sine underenheder."
+                )
+            }
         )
     unit.name, unit.kind = name, kind
     unit.save(update_fields=["name", "kind"])
@@ -67,7 +73,9 @@ def create_staff(
 ) -> User:
     """Create a staff account. Without a password it can only log in through the IdP."""
     if professional_group is not None and professional_group.organisation_id != organisation.pk:
-        raise ValidationError({"professional_group": _("Faggruppen hører til en anden organisation.")})
+        raise ValidationError(
+            {"professional_group": _("Faggruppen hører til en anden organisation.")}
+        )
     user = User(
         organisation=organisation,
         username=username,
@@ -91,7 +99,9 @@ def update_staff(*, staff: User, **fields: object) -> User:
     """Change a staff member's name, e-mail, title, professional group or active flag."""
     group = fields.get("professional_group")
     if group is not None and group.organisation_id != staff.organisation_id:
-        raise ValidationError({"professional_group": _("Faggruppen hører til en anden organisation.")})
+        raise ValidationError(
+            {"professional_group": _("Faggruppen hører til en anden organisation.")}
+        )
     for name, value in fields.items():
         setattr(staff, name, value)
     staff.save(update_fields=list(fields))
@@ -113,9 +123,13 @@ def assign_role(
     management level.
     """
     if unit.organisation_id != user.organisation_id:
-        raise ValidationError({"unit": _("Enheden hører til en anden organisation end medarbejderen.")})
+        raise ValidationError(
+            {"unit": _("Enheden hører til en anden organisation end medarbejderen.")}
+        )
     if kind == Role.Kind.LEADER and management_level is None:
-        raise ValidationError({"management_level": _("En leder skal have et ledelsesniveau (1-4).")})
+        raise ValidationError(
+            {"management_level": _("En leder skal have et ledelsesniveau (1-4).")}
+        )
     if kind != Role.Kind.LEADER:
         management_level = None
     if citizen_access is None:

@@ -16,5 +16,9 @@ urlpatterns = [
     path("medarbejdere/<int:staff_id>/roller/", views.assign_role, name="assign_role"),
     path("roller/<int:role_id>/fjern/", views.remove_role, name="remove_role"),
     path("faggrupper/", views.professional_group_list, name="professional_group_list"),
-    path("faggrupper/<int:group_id>/", views.rename_professional_group, name="rename_professional_group"),
+    path(
+        "faggrupper/<int:group_id>/",
+        views.rename_professional_group,
+        name="rename_professional_group",
+    ),
 ]

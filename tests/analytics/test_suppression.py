@@ -17,7 +17,10 @@ def test_it_never_lets_k_drop_below_three():
     assert suppress(3, 1).value == 3
 
 
-@given(st.dictionaries(st.text(min_size=1, max_size=3), st.integers(0, 40), max_size=8), st.integers(3, 10))
+@given(
+    st.dictionaries(st.text(min_size=1, max_size=3), st.integers(0, 40), max_size=8),
+    st.integers(3, 10),
+)
 def test_it_never_shows_a_small_cell_and_never_hides_exactly_one(counts, k):
     # covers SDC-01 (a) no shown cell 0 < n < k, (b) hidden cells among siblings are 0 or >= 2
     cells = suppress_siblings(counts, k)
@@ -52,7 +55,9 @@ def test_it_discloses_no_small_cell_in_a_tree(tree, k):
     for node, kids in children.items():
         if not kids or cells[node].hidden:
             continue
-        unknown = [kid for kid in kids if cells[kid].hidden] + (["d"] if 0 < direct[node] < k else [])
+        unknown = [kid for kid in kids if cells[kid].hidden] + (
+            ["d"] if 0 < direct[node] < k else []
+        )
         assert len(unknown) != 1
 
 

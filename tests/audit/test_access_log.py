@@ -20,7 +20,9 @@ pytestmark = pytest.mark.django_db
         ("citizens:update_citizen", "citizen"),
     ],
 )
-def test_it_writes_exactly_one_entry_per_citizen_view(client_for, mette, nord_course, url_name, arg):
+def test_it_writes_exactly_one_entry_per_citizen_view(
+    client_for, mette, nord_course, url_name, arg
+):
     target = nord_course if arg == "course" else nord_course.citizen
     client = client_for(mette)
 
@@ -35,7 +37,9 @@ def test_it_writes_exactly_one_entry_per_citizen_view(client_for, mette, nord_co
     assert entries[0].request_id
 
 
-def test_it_logs_one_entry_per_citizen_shown_in_a_list(client_for, mette, nord_course, intervention, tree):
+def test_it_logs_one_entry_per_citizen_shown_in_a_list(
+    client_for, mette, nord_course, intervention, tree
+):
     from tests.conftest import make_course
 
     make_course(mette, intervention, tree.nord, "Bo", "Nielsen")
@@ -70,7 +74,13 @@ def test_it_logs_a_cpr_reveal(client_for, mette, nord_course):
 
 
 def test_it_logs_writes_in_the_same_transaction(client_for, mette, nord_course):
-    data = {"first_name": "Freja", "last_name": "Mikkelsen-Berg", "cpr": "0103151234", "birth_date": "", "gender": ""}
+    data = {
+        "first_name": "Freja",
+        "last_name": "Mikkelsen-Berg",
+        "cpr": "0103151234",
+        "birth_date": "",
+        "gender": "",
+    }
 
     client_for(mette).post(reverse("citizens:update_citizen", args=[nord_course.citizen.pk]), data)
 
@@ -78,7 +88,9 @@ def test_it_logs_writes_in_the_same_transaction(client_for, mette, nord_course):
 
 
 def test_it_shows_no_citizen_data_when_the_log_cannot_be_written(client_for, mette, nord_course):
-    with mock.patch.object(AccessLog.objects, "bulk_create", side_effect=DatabaseError("disk full")):
+    with mock.patch.object(
+        AccessLog.objects, "bulk_create", side_effect=DatabaseError("disk full")
+    ):
         response = client_for(mette).get(reverse("citizens:course_detail", args=[nord_course.pk]))
 
     assert response.status_code == 503
@@ -104,7 +116,9 @@ def test_it_refuses_to_update_or_delete_log_entries(client_for, mette, nord_cour
 def test_it_lets_an_administrator_search_the_log_by_citizen(client_for, mette, ida, nord_course):
     client_for(mette).get(reverse("citizens:course_detail", args=[nord_course.pk]))
 
-    response = client_for(ida).get(reverse("audit:access_log"), {"citizen": nord_course.citizen.pseudonym})
+    response = client_for(ida).get(
+        reverse("audit:access_log"), {"citizen": nord_course.citizen.pseudonym}
+    )
 
     assert response.status_code == 200
     assert "Mette Holm" in response.content.decode()

@@ -14,7 +14,9 @@ def count_queries(client, url: str) -> int:
     return len(queries)
 
 
-def test_it_uses_the_same_number_of_queries_for_1_and_20_courses(client_for, mette, intervention, tree):
+def test_it_uses_the_same_number_of_queries_for_1_and_20_courses(
+    client_for, mette, intervention, tree
+):
     client = client_for(mette)
     make_course(mette, intervention, tree.nord, "Første", "Barn")
     url = reverse("citizens:course_list")

@@ -37,7 +37,9 @@ def test_it_accepts_a_number_that_fails_modulus_11():
     assert cpr.parse("010190-0001").birth_date == datetime.date(1990, 1, 1)
 
 
-@pytest.mark.parametrize("value", ["310290-1234", "300290-1234", "320190-1234", "001390-1234", "000190-1234"])
+@pytest.mark.parametrize(
+    "value", ["310290-1234", "300290-1234", "320190-1234", "001390-1234", "000190-1234"]
+)
 def test_it_rejects_impossible_dates(value):
     with pytest.raises(cpr.InvalidCpr) as error:
         cpr.parse(value)
@@ -45,7 +47,9 @@ def test_it_rejects_impossible_dates(value):
     assert error.value.code == "date"
 
 
-@pytest.mark.parametrize("value", ["", "12345", "0101901234x", "01-01-90-1234", "abcdefghij", "01019012345"])
+@pytest.mark.parametrize(
+    "value", ["", "12345", "0101901234x", "01-01-90-1234", "abcdefghij", "01019012345"]
+)
 def test_it_rejects_malformed_numbers(value):
     with pytest.raises(cpr.InvalidCpr) as error:
         cpr.parse(value)
@@ -55,7 +59,15 @@ def test_it_rejects_malformed_numbers(value):
 
 @pytest.mark.parametrize(
     ("year_2", "digit_7", "century"),
-    [(99, 0, 1900), (36, 4, 2000), (37, 4, 1900), (57, 5, 2000), (58, 8, 1800), (36, 9, 2000), (37, 9, 1900)],
+    [
+        (99, 0, 1900),
+        (36, 4, 2000),
+        (37, 4, 1900),
+        (57, 5, 2000),
+        (58, 8, 1800),
+        (36, 9, 2000),
+        (37, 9, 1900),
+    ],
 )
 def test_it_derives_the_century_from_the_seventh_digit(year_2, digit_7, century):
     assert cpr.century(year_2, digit_7) == century

@@ -10,14 +10,23 @@ pytestmark = pytest.mark.django_db
 
 def form_data(tree, intervention, mette, **overrides):
     data = {
-        "first_name": "Liva", "last_name": "Sørensen", "cpr": "120318-4562", "birth_date": "", "gender": "",
-        "intervention": intervention.pk, "unit": tree.nord.pk, "start_date": "2025-09-01", "responsible": [mette.pk],
+        "first_name": "Liva",
+        "last_name": "Sørensen",
+        "cpr": "120318-4562",
+        "birth_date": "",
+        "gender": "",
+        "intervention": intervention.pk,
+        "unit": tree.nord.pk,
+        "start_date": "2025-09-01",
+        "responsible": [mette.pk],
     }
     return {**data, **overrides}
 
 
 def test_it_creates_a_citizen_with_a_first_course(client_for, mette, tree, intervention):
-    response = client_for(mette).post(reverse("citizens:create_citizen"), form_data(tree, intervention, mette))
+    response = client_for(mette).post(
+        reverse("citizens:create_citizen"), form_data(tree, intervention, mette)
+    )
 
     citizen = Citizen.objects.get(last_name="Sørensen")
     assert response.status_code == 302
@@ -37,8 +46,12 @@ def test_it_creates_a_citizen_with_a_first_course(client_for, mette, tree, inter
         ({"start_date": "2010-01-01"}, "før borgerens fødselsdato"),
     ],
 )
-def test_it_rejects_bad_input_with_a_danish_message_and_saves_nothing(client_for, mette, tree, intervention, overrides, message):
-    response = client_for(mette).post(reverse("citizens:create_citizen"), form_data(tree, intervention, mette, **overrides))
+def test_it_rejects_bad_input_with_a_danish_message_and_saves_nothing(
+    client_for, mette, tree, intervention, overrides, message
+):
+    response = client_for(mette).post(
+        reverse("citizens:create_citizen"), form_data(tree, intervention, mette, **overrides)
+    )
 
     assert response.status_code == 422
     assert message in response.content.decode()
@@ -56,7 +69,9 @@ def test_it_rejects_a_duplicate_cpr_number(client_for, mette, tree, intervention
 
 
 def test_it_refuses_a_unit_outside_the_users_reach(client_for, mette, tree, intervention):
-    response = client_for(mette).post(reverse("citizens:create_citizen"), form_data(tree, intervention, mette, unit=tree.syd.pk))
+    response = client_for(mette).post(
+        reverse("citizens:create_citizen"), form_data(tree, intervention, mette, unit=tree.syd.pk)
+    )
 
     assert response.status_code == 422
     assert not Citizen.objects.exists()
@@ -66,13 +81,21 @@ def test_it_returns_404_on_create_for_a_user_without_citizen_access(client_for, 
     assert client_for(lars).get(reverse("citizens:create_citizen")).status_code == 404
 
 
-def test_it_rejects_an_end_date_before_the_start_date(client_for, mette, nord_course, intervention, tree):
+def test_it_rejects_an_end_date_before_the_start_date(
+    client_for, mette, nord_course, intervention, tree
+):
     data = {
-        "intervention": intervention.pk, "unit": tree.nord.pk, "start_date": "2025-01-06",
-        "end_date": "2024-12-31", "status": "afsluttet", "responsible": [mette.pk],
+        "intervention": intervention.pk,
+        "unit": tree.nord.pk,
+        "start_date": "2025-01-06",
+        "end_date": "2024-12-31",
+        "status": "afsluttet",
+        "responsible": [mette.pk],
     }
 
-    response = client_for(mette).post(reverse("citizens:update_course", args=[nord_course.pk]), data)
+    response = client_for(mette).post(
+        reverse("citizens:update_course", args=[nord_course.pk]), data
+    )
 
     assert response.status_code == 422
     assert "Slutdatoen kan ikke ligge før startdatoen" in response.content.decode()
@@ -81,7 +104,14 @@ def test_it_rejects_an_end_date_before_the_start_date(client_for, mette, nord_co
 
 
 def test_it_closes_a_course_and_dates_it_today(client_for, mette, nord_course, intervention, tree):
-    data = {"intervention": intervention.pk, "unit": tree.nord.pk, "start_date": "2025-01-06", "end_date": "", "status": "afsluttet", "responsible": [mette.pk]}
+    data = {
+        "intervention": intervention.pk,
+        "unit": tree.nord.pk,
+        "start_date": "2025-01-06",
+        "end_date": "",
+        "status": "afsluttet",
+        "responsible": [mette.pk],
+    }
 
     client_for(mette).post(reverse("citizens:update_course", args=[nord_course.pk]), data)
 
@@ -90,10 +120,20 @@ def test_it_closes_a_course_and_dates_it_today(client_for, mette, nord_course, i
     assert nord_course.end_date is not None
 
 
-def test_it_adds_a_second_course_for_an_existing_citizen(client_for, mette, nord_course, intervention, tree):
-    data = {"intervention": intervention.pk, "unit": tree.nord.pk, "start_date": "2025-06-01", "status": "venter", "responsible": [mette.pk]}
+def test_it_adds_a_second_course_for_an_existing_citizen(
+    client_for, mette, nord_course, intervention, tree
+):
+    data = {
+        "intervention": intervention.pk,
+        "unit": tree.nord.pk,
+        "start_date": "2025-06-01",
+        "status": "venter",
+        "responsible": [mette.pk],
+    }
 
-    response = client_for(mette).post(reverse("citizens:create_course", args=[nord_course.citizen.pk]), data)
+    response = client_for(mette).post(
+        reverse("citizens:create_course", args=[nord_course.citizen.pk]), data
+    )
 
     assert response.status_code == 302
     assert nord_course.citizen.courses.count() == 2

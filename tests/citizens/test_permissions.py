@@ -34,13 +34,21 @@ def test_it_hides_courses_out_of_reach_from_the_list(request, client_for, person
 
 
 @pytest.mark.parametrize("persona", ["sofie", "lars", "karin"])
-def test_it_returns_404_for_course_and_citizen_out_of_reach(request, client_for, persona, nord_course):
+def test_it_returns_404_for_course_and_citizen_out_of_reach(
+    request, client_for, persona, nord_course
+):
     client = client_for(request.getfixturevalue(persona))
 
     assert client.get(reverse("citizens:course_detail", args=[nord_course.pk])).status_code == 404
-    assert client.get(reverse("citizens:citizen_detail", args=[nord_course.citizen.pk])).status_code == 404
+    assert (
+        client.get(reverse("citizens:citizen_detail", args=[nord_course.citizen.pk])).status_code
+        == 404
+    )
     assert client.get(reverse("citizens:update_course", args=[nord_course.pk])).status_code == 404
-    assert client.post(reverse("citizens:reveal_cpr", args=[nord_course.citizen.pk])).status_code == 404
+    assert (
+        client.post(reverse("citizens:reveal_cpr", args=[nord_course.citizen.pk])).status_code
+        == 404
+    )
 
 
 def test_it_returns_404_for_a_course_that_does_not_exist(client_for, mette):
@@ -58,7 +66,9 @@ def test_it_exports_only_courses_in_reach(client_for, mette, nord_course, syd_co
 
 @pytest.mark.parametrize("persona", ["sofie", "lars", "karin"])
 def test_it_exports_nothing_out_of_reach(request, client_for, persona, nord_course):
-    response = client_for(request.getfixturevalue(persona)).get(reverse("citizens:export_courses"), {"status": ""})
+    response = client_for(request.getfixturevalue(persona)).get(
+        reverse("citizens:export_courses"), {"status": ""}
+    )
 
     assert "Freja" not in export_names(response)
 
@@ -72,13 +82,17 @@ def test_it_finds_a_citizen_by_cpr_in_reach(client_for, mette, nord_course):
 
 @pytest.mark.parametrize("persona", ["sofie", "lars", "karin"])
 def test_it_answers_cpr_search_out_of_reach_as_not_found(request, client_for, persona, nord_course):
-    response = client_for(request.getfixturevalue(persona)).post(reverse("citizens:search_cpr"), {"cpr": "0103151234"}, follow=True)
+    response = client_for(request.getfixturevalue(persona)).post(
+        reverse("citizens:search_cpr"), {"cpr": "0103151234"}, follow=True
+    )
 
     assert "Ingen borger med dette CPR-nummer" in response.content.decode()
     assert "Freja" not in response.content.decode()
 
 
-def test_it_hides_names_from_a_leader_above_but_shows_suppressed_counts(client_for, lars, nord_course, tree):
+def test_it_hides_names_from_a_leader_above_but_shows_suppressed_counts(
+    client_for, lars, nord_course, tree
+):
     # covers ACL-03: a leader above sees aggregates, never names or CPR
     response = client_for(lars).get(reverse("organisation:unit_list"))
 
@@ -89,7 +103,13 @@ def test_it_hides_names_from_a_leader_above_but_shows_suppressed_counts(client_f
 
 
 def test_it_lets_a_leader_with_citizen_access_see_the_subtree(client_for, tree, nord_course):
-    leader = org_services.create_staff(organisation=tree.organisation, username="tove", first_name="Tove", last_name="Ager", password="x" * 14)
+    leader = org_services.create_staff(
+        organisation=tree.organisation,
+        username="tove",
+        first_name="Tove",
+        last_name="Ager",
+        password="x" * 14,
+    )
     org_services.assign_role(user=leader, unit=tree.department, kind="leder", management_level=4)
 
     response = client_for(leader).get(reverse("citizens:course_detail", args=[nord_course.pk]))
@@ -109,7 +129,9 @@ def test_it_revokes_access_on_the_very_next_request(client_for, mette, nord_cour
 
 def test_it_sees_no_personal_data_as_a_user_without_roles(tree, nord_course):
     # covers PRIV-02: privacy by default
-    newcomer = org_services.create_staff(organisation=tree.organisation, username="ny", first_name="Ny", last_name="Bruger")
+    newcomer = org_services.create_staff(
+        organisation=tree.organisation, username="ny", first_name="Ny", last_name="Bruger"
+    )
 
     assert not permissions.courses_visible_to(newcomer).exists()
     assert not permissions.citizens_visible_to(newcomer).exists()
@@ -130,7 +152,9 @@ def test_it_refuses_a_cpr_number_in_the_list_search(client_for, mette, nord_cour
     assert "Mikkelsen" not in response.content.decode()
 
 
-def test_it_hides_a_sibling_so_a_small_team_cannot_be_derived(client_for, lars, mette, intervention, tree):
+def test_it_hides_a_sibling_so_a_small_team_cannot_be_derived(
+    client_for, lars, mette, intervention, tree
+):
     # covers SDC-01: department 9 = Nord 7 + Syd 2 would reveal Syd unless Nord is hidden too
     from tests.conftest import make_course
 
@@ -141,7 +165,11 @@ def test_it_hides_a_sibling_so_a_small_team_cannot_be_derived(client_for, lars, 
 
     body = client_for(lars).get(reverse("organisation:unit_list")).content.decode()
 
-    rows = {name: cell for name, cell in re.findall(r">([^<>]+)</a></td>\s*<td>[^<]*</td>\s*<td>\d+</td>\s*<td>\s*(.*?)\s*</td>", body)}
+    rows = dict(
+        re.findall(
+            r">([^<>]+)</a></td>\s*<td>[^<]*</td>\s*<td>\d+</td>\s*<td>\s*(.*?)\s*</td>", body
+        )
+    )
     assert "9" in rows["Familiebehandling"]
     assert "&lt;5" in rows["Familiebehandling Nord"]
     assert "&lt;5" in rows["Familiebehandling Syd"]

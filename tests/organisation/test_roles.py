@@ -34,7 +34,9 @@ def test_it_refuses_a_leader_without_a_management_level(tree, mette):
 def test_it_assigns_a_role_from_the_staff_page(client_for, ida, sofie, tree):
     url = reverse("organisation:assign_role", args=[sofie.pk])
 
-    response = client_for(ida).post(url, {"unit": tree.nord.pk, "kind": "leder", "management_level": "4", "citizen_access": ""})
+    response = client_for(ida).post(
+        url, {"unit": tree.nord.pk, "kind": "leder", "management_level": "4", "citizen_access": ""}
+    )
 
     assert response.status_code == 302
     role = sofie.roles.get(unit=tree.nord)
@@ -45,7 +47,10 @@ def test_it_assigns_a_role_from_the_staff_page(client_for, ida, sofie, tree):
 def test_it_shows_a_danish_error_for_a_foreign_unit_on_the_role_form(client_for, ida, sofie, karin):
     foreign = karin.roles.get().unit
 
-    response = client_for(ida).post(reverse("organisation:assign_role", args=[sofie.pk]), {"unit": foreign.pk, "kind": "medarbejder"})
+    response = client_for(ida).post(
+        reverse("organisation:assign_role", args=[sofie.pk]),
+        {"unit": foreign.pk, "kind": "medarbejder"},
+    )
 
     assert response.status_code == 422
     assert "gyldig" in response.content.decode()
@@ -64,12 +69,19 @@ def test_it_removes_a_role_only_by_post(client_for, ida, mette):
 def test_it_returns_404_for_a_role_in_another_organisation(client_for, ida, karin):
     role = karin.roles.get()
 
-    assert client_for(ida).post(reverse("organisation:remove_role", args=[role.pk])).status_code == 404
+    assert (
+        client_for(ida).post(reverse("organisation:remove_role", args=[role.pk])).status_code == 404
+    )
     assert Role.objects.filter(pk=role.pk).exists()
 
 
 def test_it_creates_staff_with_a_validated_password(client_for, ida, tree):
-    data = {"username": "ny.kollega", "first_name": "Ny", "last_name": "Kollega", "password": "kort"}
+    data = {
+        "username": "ny.kollega",
+        "first_name": "Ny",
+        "last_name": "Kollega",
+        "password": "kort",
+    }
 
     response = client_for(ida).post(reverse("organisation:create_staff"), data)
 
@@ -78,7 +90,12 @@ def test_it_creates_staff_with_a_validated_password(client_for, ida, tree):
 
 
 def test_it_creates_staff_in_the_administrators_organisation(client_for, ida, tree):
-    data = {"username": "ny.kollega", "first_name": "Ny", "last_name": "Kollega", "password": "en lang og god adgangsfrase"}
+    data = {
+        "username": "ny.kollega",
+        "first_name": "Ny",
+        "last_name": "Kollega",
+        "password": "en lang og god adgangsfrase",
+    }
 
     client_for(ida).post(reverse("organisation:create_staff"), data)
 
@@ -86,14 +103,19 @@ def test_it_creates_staff_in_the_administrators_organisation(client_for, ida, tr
 
 
 def test_it_returns_404_for_staff_in_another_organisation(client_for, mette, karin):
-    assert client_for(mette).get(reverse("organisation:staff_detail", args=[karin.pk])).status_code == 404
+    assert (
+        client_for(mette).get(reverse("organisation:staff_detail", args=[karin.pk])).status_code
+        == 404
+    )
 
 
 def test_it_refuses_a_duplicate_professional_group(client_for, ida, tree):
     client = client_for(ida)
     client.post(reverse("organisation:professional_group_list"), {"name": "Sundhedspleje"})
 
-    response = client.post(reverse("organisation:professional_group_list"), {"name": "sundhedspleje"})
+    response = client.post(
+        reverse("organisation:professional_group_list"), {"name": "sundhedspleje"}
+    )
 
     assert response.status_code == 422
     assert "findes allerede" in response.content.decode()

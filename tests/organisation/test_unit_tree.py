@@ -15,7 +15,9 @@ def test_it_gives_each_unit_a_materialised_path(tree):
 
 
 def test_it_moves_a_unit_with_everything_below_it(tree):
-    team = services.create_unit(organisation=tree.organisation, name="Team A", kind="team", parent=tree.nord)
+    team = services.create_unit(
+        organisation=tree.organisation, name="Team A", kind="team", parent=tree.nord
+    )
 
     services.update_unit(unit=tree.nord, name="Nord", kind="team", parent=tree.root)
 
@@ -25,7 +27,9 @@ def test_it_moves_a_unit_with_everything_below_it(tree):
 
 def test_it_refuses_to_move_a_unit_under_its_own_child(tree):
     with pytest.raises(ValidationError) as error:
-        services.update_unit(unit=tree.department, name="Familiebehandling", kind="afdeling", parent=tree.nord)
+        services.update_unit(
+            unit=tree.department, name="Familiebehandling", kind="afdeling", parent=tree.nord
+        )
 
     assert "under sig selv" in str(error.value)
     tree.department.refresh_from_db()
@@ -35,7 +39,9 @@ def test_it_refuses_to_move_a_unit_under_its_own_child(tree):
 def test_it_shows_the_move_error_on_the_form_and_saves_nothing(client_for, ida, tree):
     url = reverse("organisation:update_unit", args=[tree.department.pk])
 
-    response = client_for(ida).post(url, {"name": "Omdøbt", "kind": "afdeling", "parent": tree.nord.pk})
+    response = client_for(ida).post(
+        url, {"name": "Omdøbt", "kind": "afdeling", "parent": tree.nord.pk}
+    )
 
     assert response.status_code == 422
     assert "kan ikke flyttes ind under sig selv" in response.content.decode()
@@ -43,7 +49,10 @@ def test_it_shows_the_move_error_on_the_form_and_saves_nothing(client_for, ida, 
 
 
 def test_it_creates_a_unit_from_the_form(client_for, ida, tree):
-    response = client_for(ida).post(reverse("organisation:create_unit"), {"name": "Team Øst", "kind": "team", "parent": tree.department.pk})
+    response = client_for(ida).post(
+        reverse("organisation:create_unit"),
+        {"name": "Team Øst", "kind": "team", "parent": tree.department.pk},
+    )
 
     unit = Unit.objects.get(name="Team Øst")
     assert response.status_code == 302
@@ -53,7 +62,9 @@ def test_it_creates_a_unit_from_the_form(client_for, ida, tree):
 def test_it_refuses_a_parent_in_another_organisation(client_for, ida, tree, karin):
     foreign = karin.roles.get().unit
 
-    response = client_for(ida).post(reverse("organisation:create_unit"), {"name": "Snyd", "kind": "team", "parent": foreign.pk})
+    response = client_for(ida).post(
+        reverse("organisation:create_unit"), {"name": "Snyd", "kind": "team", "parent": foreign.pk}
+    )
 
     assert response.status_code == 422
     assert not Unit.objects.filter(name="Snyd").exists()
@@ -64,11 +75,19 @@ def test_it_lets_only_administrators_change_the_tree(request, client_for, person
     client = client_for(request.getfixturevalue(persona))
 
     assert client.get(reverse("organisation:create_unit")).status_code == 403
-    assert client.post(reverse("organisation:update_unit", args=[tree.nord.pk]), {"name": "X", "kind": "team"}).status_code == 403
+    assert (
+        client.post(
+            reverse("organisation:update_unit", args=[tree.nord.pk]), {"name": "X", "kind": "team"}
+        ).status_code
+        == 403
+    )
     assert Unit.objects.get(pk=tree.nord.pk).name == "Familiebehandling Nord"
 
 
 def test_it_returns_404_for_a_unit_in_another_organisation(client_for, mette, karin):
     foreign = karin.roles.get().unit
 
-    assert client_for(mette).get(reverse("organisation:unit_detail", args=[foreign.pk])).status_code == 404
+    assert (
+        client_for(mette).get(reverse("organisation:unit_detail", args=[foreign.pk])).status_code
+        == 404
+    )

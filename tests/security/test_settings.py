@@ -4,9 +4,15 @@ import sys
 
 
 def run_settings(env: dict[str, str]) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "LOVENDE_MODE", "DEBUG")}
-    return subprocess.run(  # noqa: S603 - our own interpreter, fixed arguments
-        [sys.executable, "-c", "import django; from django.conf import settings; django.setup(); print(settings.DEBUG)"],
+    clean = {
+        k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "LOVENDE_MODE", "DEBUG")
+    }
+    return subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; from django.conf import settings; django.setup(); print(settings.DEBUG)",
+        ],
         env={**clean, "DJANGO_SETTINGS_MODULE": "lovende.settings", **env},
         capture_output=True,
         text=True,

@@ -5,30 +5,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AccessLog',
+            name="AccessLog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='tidspunkt')),
-                ('action', models.CharField(choices=[('vist', 'Vist'), ('liste', 'Vist i liste'), ('søgning', 'Søgning'), ('oprettet', 'Oprettet'), ('ændret', 'Ændret'), ('slettet', 'Slettet'), ('eksporteret', 'Eksporteret'), ('udskrevet', 'Udskrevet'), ('log_læst', 'Adgangslog læst')], max_length=20, verbose_name='anvendelse')),
-                ('citizen_id', models.BigIntegerField(blank=True, db_index=True, null=True, verbose_name='borger-id')),
-                ('citizen_pseudonym', models.CharField(blank=True, max_length=12, verbose_name='borger')),
-                ('criterion', models.CharField(blank=True, max_length=300, verbose_name='søgekriterium')),
-                ('page', models.CharField(max_length=300, verbose_name='side')),
-                ('ip_address', models.GenericIPAddressField(blank=True, null=True, verbose_name='IP-adresse')),
-                ('request_id', models.CharField(db_index=True, max_length=32)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "at",
+                    models.DateTimeField(
+                        db_index=True, default=django.utils.timezone.now, verbose_name="tidspunkt"
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("vist", "Vist"),
+                            ("liste", "Vist i liste"),
+                            ("søgning", "Søgning"),
+                            ("oprettet", "Oprettet"),
+                            ("ændret", "Ændret"),
+                            ("slettet", "Slettet"),
+                            ("eksporteret", "Eksporteret"),
+                            ("udskrevet", "Udskrevet"),
+                            ("log_læst", "Adgangslog læst"),
+                        ],
+                        max_length=20,
+                        verbose_name="anvendelse",
+                    ),
+                ),
+                (
+                    "citizen_id",
+                    models.BigIntegerField(
+                        blank=True, db_index=True, null=True, verbose_name="borger-id"
+                    ),
+                ),
+                (
+                    "citizen_pseudonym",
+                    models.CharField(blank=True, max_length=12, verbose_name="borger"),
+                ),
+                (
+                    "criterion",
+                    models.CharField(blank=True, max_length=300, verbose_name="søgekriterium"),
+                ),
+                ("page", models.CharField(max_length=300, verbose_name="side")),
+                (
+                    "ip_address",
+                    models.GenericIPAddressField(blank=True, null=True, verbose_name="IP-adresse"),
+                ),
+                ("request_id", models.CharField(db_index=True, max_length=32)),
             ],
             options={
-                'verbose_name': 'adgangslogpost',
-                'verbose_name_plural': 'adgangslog',
-                'ordering': ['-at', '-id'],
+                "verbose_name": "adgangslogpost",
+                "verbose_name_plural": "adgangslog",
+                "ordering": ["-at", "-id"],
             },
         ),
     ]

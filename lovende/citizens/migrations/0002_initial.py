@@ -6,52 +6,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('citizens', '0001_initial'),
-        ('interventions', '0001_initial'),
-        ('organisation', '0001_initial'),
+        ("citizens", "0001_initial"),
+        ("interventions", "0001_initial"),
+        ("organisation", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='citizen',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='citizens', to='organisation.organisation'),
+            model_name="citizen",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="citizens",
+                to="organisation.organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='course',
-            name='citizen',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='courses', to='citizens.citizen', verbose_name='borger'),
+            model_name="course",
+            name="citizen",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="courses",
+                to="citizens.citizen",
+                verbose_name="borger",
+            ),
         ),
         migrations.AddField(
-            model_name='course',
-            name='intervention',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='courses', to='interventions.intervention', verbose_name='indsats'),
+            model_name="course",
+            name="intervention",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="courses",
+                to="interventions.intervention",
+                verbose_name="indsats",
+            ),
         ),
         migrations.AddField(
-            model_name='course',
-            name='responsible',
-            field=models.ManyToManyField(blank=True, related_name='responsible_for', to=settings.AUTH_USER_MODEL, verbose_name='ansvarlige medarbejdere'),
+            model_name="course",
+            name="responsible",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="responsible_for",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="ansvarlige medarbejdere",
+            ),
         ),
         migrations.AddField(
-            model_name='course',
-            name='unit',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='courses', to='organisation.unit', verbose_name='enhed'),
+            model_name="course",
+            name="unit",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="courses",
+                to="organisation.unit",
+                verbose_name="enhed",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='citizen',
-            constraint=models.UniqueConstraint(condition=models.Q(('cpr__isnull', False)), fields=('organisation', 'cpr'), name='citizen_cpr_unique_in_organisation'),
+            model_name="citizen",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("cpr__isnull", False)),
+                fields=("organisation", "cpr"),
+                name="citizen_cpr_unique_in_organisation",
+            ),
         ),
         migrations.AddIndex(
-            model_name='course',
-            index=models.Index(fields=['unit', 'status'], name='citizens_co_unit_id_2ae28e_idx'),
+            model_name="course",
+            index=models.Index(fields=["unit", "status"], name="citizens_co_unit_id_2ae28e_idx"),
         ),
         migrations.AddConstraint(
-            model_name='course',
-            constraint=models.CheckConstraint(condition=models.Q(('end_date__isnull', True), ('end_date__gte', models.F('start_date')), _connector='OR'), name='course_ends_after_start'),
+            model_name="course",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("end_date__isnull", True),
+                    ("end_date__gte", models.F("start_date")),
+                    _connector="OR",
+                ),
+                name="course_ends_after_start",
+            ),
         ),
     ]

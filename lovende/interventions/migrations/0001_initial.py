@@ -4,28 +4,50 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Intervention',
+            name="Intervention",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('target_group', models.CharField(max_length=300, verbose_name='målgruppe')),
-                ('description', models.TextField(blank=True, verbose_name='beskrivelse')),
-                ('goals', models.TextField(blank=True, verbose_name='mål')),
-                ('core_elements', models.TextField(blank=True, help_text='Det, der skal fastholdes, når indsatsen skaleres.', verbose_name='kerneelementer')),
-                ('status', models.CharField(choices=[('pilot', 'Pilot'), ('skalering', 'Under skalering'), ('etableret', 'Etableret')], default='pilot', max_length=20, verbose_name='status')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                ("target_group", models.CharField(max_length=300, verbose_name="målgruppe")),
+                ("description", models.TextField(blank=True, verbose_name="beskrivelse")),
+                ("goals", models.TextField(blank=True, verbose_name="mål")),
+                (
+                    "core_elements",
+                    models.TextField(
+                        blank=True,
+                        help_text="Det, der skal fastholdes, når indsatsen skaleres.",
+                        verbose_name="kerneelementer",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pilot", "Pilot"),
+                            ("skalering", "Under skalering"),
+                            ("etableret", "Etableret"),
+                        ],
+                        default="pilot",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'indsats',
-                'verbose_name_plural': 'indsatser',
-                'ordering': ['name'],
+                "verbose_name": "indsats",
+                "verbose_name_plural": "indsatser",
+                "ordering": ["name"],
             },
         ),
     ]

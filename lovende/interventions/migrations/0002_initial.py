@@ -5,32 +5,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('interventions', '0001_initial'),
-        ('organisation', '0001_initial'),
+        ("interventions", "0001_initial"),
+        ("organisation", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='intervention',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='interventions', to='organisation.organisation'),
+            model_name="intervention",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="interventions",
+                to="organisation.organisation",
+            ),
         ),
         migrations.AddField(
-            model_name='intervention',
-            name='professional_groups',
-            field=models.ManyToManyField(blank=True, related_name='interventions', to='organisation.professionalgroup', verbose_name='faggrupper'),
+            model_name="intervention",
+            name="professional_groups",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="interventions",
+                to="organisation.professionalgroup",
+                verbose_name="faggrupper",
+            ),
         ),
         migrations.AddField(
-            model_name='intervention',
-            name='units',
-            field=models.ManyToManyField(help_text='Enhederne, der ejer indsatsen. Forløb kan ligge i dem og enhederne under dem.', related_name='interventions', to='organisation.unit', verbose_name='ansvarlige enheder'),
+            model_name="intervention",
+            name="units",
+            field=models.ManyToManyField(
+                help_text="Enhederne, der ejer indsatsen. Forløb kan ligge i dem og enhederne under dem.",
+                related_name="interventions",
+                to="organisation.unit",
+                verbose_name="ansvarlige enheder",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='intervention',
-            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='intervention_unique_name'),
+            model_name="intervention",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "name"), name="intervention_unique_name"
+            ),
         ),
     ]

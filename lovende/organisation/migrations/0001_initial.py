@@ -10,114 +10,338 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True, verbose_name='navn')),
-                ('municipality_code', models.CharField(blank=True, max_length=3, verbose_name='kommunekode')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True, verbose_name="navn")),
+                (
+                    "municipality_code",
+                    models.CharField(blank=True, max_length=3, verbose_name="kommunekode"),
+                ),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisationer',
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisationer",
             },
         ),
         migrations.CreateModel(
-            name='ProfessionalGroup',
+            name="ProfessionalGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='navn')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='professional_groups', to='organisation.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="navn")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="professional_groups",
+                        to="organisation.organisation",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'faggruppe',
-                'verbose_name_plural': 'faggrupper',
-                'ordering': ['name'],
+                "verbose_name": "faggruppe",
+                "verbose_name_plural": "faggrupper",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('job_title', models.CharField(blank=True, max_length=100, verbose_name='stillingsbetegnelse')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='staff', to='organisation.organisation', verbose_name='organisation')),
-                ('professional_group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='members', to='organisation.professionalgroup', verbose_name='faggruppe')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "job_title",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="stillingsbetegnelse"
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="staff",
+                        to="organisation.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "professional_group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="members",
+                        to="organisation.professionalgroup",
+                        verbose_name="faggruppe",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'medarbejder',
-                'verbose_name_plural': 'medarbejdere',
-                'ordering': ['first_name', 'last_name'],
+                "verbose_name": "medarbejder",
+                "verbose_name_plural": "medarbejdere",
+                "ordering": ["first_name", "last_name"],
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('kind', models.CharField(choices=[('forvaltning', 'Forvaltning'), ('center', 'Center'), ('afdeling', 'Afdeling'), ('team', 'Team'), ('andet', 'Anden enhed')], default='team', max_length=20, verbose_name='type')),
-                ('path', models.CharField(db_index=True, default='', editable=False, max_length=500)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='units', to='organisation.organisation', verbose_name='organisation')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='organisation.unit', verbose_name='overordnet enhed')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("forvaltning", "Forvaltning"),
+                            ("center", "Center"),
+                            ("afdeling", "Afdeling"),
+                            ("team", "Team"),
+                            ("andet", "Anden enhed"),
+                        ],
+                        default="team",
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "path",
+                    models.CharField(db_index=True, default="", editable=False, max_length=500),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="units",
+                        to="organisation.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="organisation.unit",
+                        verbose_name="overordnet enhed",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'enhed',
-                'verbose_name_plural': 'enheder',
-                'ordering': ['path'],
+                "verbose_name": "enhed",
+                "verbose_name_plural": "enheder",
+                "ordering": ["path"],
             },
         ),
         migrations.CreateModel(
-            name='Role',
+            name="Role",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('leder', 'Leder'), ('medarbejder', 'Medarbejder'), ('udviklingskonsulent', 'Udviklingskonsulent'), ('administrator', 'Administrator')], max_length=30, verbose_name='rolle')),
-                ('management_level', models.PositiveSmallIntegerField(blank=True, help_text='1 = direktør, 2 = chef, 3 = afdelingsleder, 4 = faglig leder/teamleder', null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(4)], verbose_name='ledelsesniveau')),
-                ('citizen_access', models.BooleanField(default=False, help_text='Må se navne og oplysninger om borgere i forløb i enheden og enhederne under den.', verbose_name='adgang til borgeroplysninger')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='roles', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='roles', to='organisation.unit', verbose_name='enhed')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("leder", "Leder"),
+                            ("medarbejder", "Medarbejder"),
+                            ("udviklingskonsulent", "Udviklingskonsulent"),
+                            ("administrator", "Administrator"),
+                        ],
+                        max_length=30,
+                        verbose_name="rolle",
+                    ),
+                ),
+                (
+                    "management_level",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="1 = direktør, 2 = chef, 3 = afdelingsleder, 4 = faglig leder/teamleder",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(4),
+                        ],
+                        verbose_name="ledelsesniveau",
+                    ),
+                ),
+                (
+                    "citizen_access",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Må se navne og oplysninger om borgere i forløb i enheden og enhederne under den.",
+                        verbose_name="adgang til borgeroplysninger",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="roles",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="roles",
+                        to="organisation.unit",
+                        verbose_name="enhed",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'rolle',
-                'verbose_name_plural': 'roller',
-                'ordering': ['unit__path', 'kind'],
+                "verbose_name": "rolle",
+                "verbose_name_plural": "roller",
+                "ordering": ["unit__path", "kind"],
             },
         ),
         migrations.AddConstraint(
-            model_name='professionalgroup',
-            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='professional_group_unique_name'),
+            model_name="professionalgroup",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "name"), name="professional_group_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.UniqueConstraint(fields=('organisation', 'parent', 'name'), name='unit_name_unique_under_parent'),
+            model_name="unit",
+            constraint=models.UniqueConstraint(
+                fields=("organisation", "parent", "name"), name="unit_name_unique_under_parent"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='role',
-            constraint=models.UniqueConstraint(fields=('user', 'unit', 'kind'), name='role_unique_per_unit'),
+            model_name="role",
+            constraint=models.UniqueConstraint(
+                fields=("user", "unit", "kind"), name="role_unique_per_unit"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='role',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind', 'leder'), ('management_level__isnull', False)), models.Q(models.Q(('kind', 'leder'), _negated=True), ('management_level__isnull', True)), _connector='OR'), name='role_management_level_only_for_leaders'),
+            model_name="role",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind", "leder"), ("management_level__isnull", False)),
+                    models.Q(
+                        models.Q(("kind", "leder"), _negated=True),
+                        ("management_level__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="role_management_level_only_for_leaders",
+            ),
         ),
     ]
