@@ -1,9 +1,9 @@
 """The ``lovende`` console command.
 
-    lovende demo          set up the demo municipality and serve it on http://127.0.0.1:8000
-    lovende seed          load the demo municipality into the database (idempotent)
-    lovende serve         run the development server (not for production)
-    lovende <command>     any Django management command (migrate, check, createsuperuser, ...)
+lovende demo          set up the demo municipality and serve it on http://127.0.0.1:8000
+lovende seed          load the demo municipality into the database (idempotent)
+lovende serve         run the development server (not for production)
+lovende <command>     any Django management command (migrate, check, createsuperuser, ...)
 """
 
 import os
