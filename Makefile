@@ -26,7 +26,7 @@ format: setup
 	$(VENV)/bin/ruff check --fix .
 
 messages: setup  ## refresh the English catalogue after changing Danish source strings
-	cd lovende && LOVENDE_MODE=test ../$(PY) ../manage.py makemessages -l en --no-obsolete
+	cd lovende && LOVENDE_MODE=test ../$(PY) ../manage.py makemessages -l en --no-obsolete --ignore 'static/*'
 	cd lovende && LOVENDE_MODE=test ../$(PY) ../manage.py compilemessages -l en
 
 setup: $(VENV)/.installed $(VENDOR)/.copied

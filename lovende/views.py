@@ -3,7 +3,8 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
+from django.template import loader
 
 from lovende.organisation.permissions import citizen_access_units
 
@@ -26,4 +27,5 @@ def healthz(request: HttpRequest) -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return render(request, "500.html", status=500)
+    """A plain Danish error page: no context processors, so it renders even with the DB down."""
+    return HttpResponse(loader.get_template("500.html").render(), status=500)

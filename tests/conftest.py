@@ -147,7 +147,7 @@ def make_course(
 @pytest.fixture
 def nord_course(mette: User, intervention: Intervention, tree: Tree) -> Course:
     """A citizen in Familiebehandling Nord, Mette's unit."""
-    return make_course(mette, intervention, tree.nord, "Freja", "Mikkelsen", cpr="0103151234")
+    return make_course(mette, intervention, tree.nord, "Freja", "Mikkelsen", cpr="0103154234")
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lovende.citizens import cpr
 from lovende.interventions.models import Intervention
@@ -97,8 +98,8 @@ class Course(models.Model):
     )
 
     class Meta:
-        verbose_name = _("forløb")
-        verbose_name_plural = _("forløb")
+        verbose_name = pgettext_lazy("ental", "forløb")
+        verbose_name_plural = pgettext_lazy("flertal", "forløb")
         ordering = ["-start_date"]
         constraints = [
             models.CheckConstraint(

@@ -1,6 +1,10 @@
-"""Every write to citizens and courses: atomic, checked and written to the access log."""
+"""Every write to citizens and courses: atomic, checked and written to the access log.
+
+The checks here hold for every caller (forms, imports, the API, the demo), not only the forms.
+"""
 
 import datetime
+from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -9,9 +13,12 @@ from django.utils.translation import gettext as _
 
 from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_access
+from lovende.citizens import cpr as cpr_numbers
 from lovende.citizens.models import Citizen, Course
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
+
+CLOSED = (Course.Status.COMPLETED, Course.Status.DISCONTINUED)
 
 
 def _log(by: User, context: AccessContext | None, action: str, citizen: Citizen) -> None:
@@ -20,9 +27,18 @@ def _log(by: User, context: AccessContext | None, action: str, citizen: Citizen)
         record_access(by=by, context=context, action=action, citizens=[citizen])
 
 
-def _check_unique_cpr(citizen: Citizen) -> None:
-    if citizen.cpr is None:
+def _check_citizen(citizen: Citizen) -> None:
+    """Normalise the CPR number, and refuse a bad one, a mismatched birth date or a duplicate."""
+    if not citizen.cpr:
+        citizen.cpr = None
         return
+    try:
+        info = cpr_numbers.parse(citizen.cpr)
+    except cpr_numbers.InvalidCpr:
+        raise ValidationError({"cpr": _("CPR-nummeret er ikke gyldigt.")}) from None
+    citizen.cpr = info.number
+    if citizen.birth_date != info.birth_date:
+        raise ValidationError({"birth_date": _("Fødselsdatoen passer ikke med CPR-nummeret.")})
     clash = Citizen.objects.filter(organisation_id=citizen.organisation_id, cpr=citizen.cpr)
     if clash.exclude(pk=citizen.pk).exists():
         raise ValidationError(
@@ -34,12 +50,24 @@ def _check_unique_cpr(citizen: Citizen) -> None:
         )
 
 
-def _check_course(course: Course) -> None:
+def _apply_status(course: Course) -> None:
+    """A closed course gets today's date if it has none; a reopened one loses its end date."""
+    if course.status in CLOSED and not course.end_date:
+        course.end_date = timezone.localdate()
+    elif course.status not in CLOSED:
+        course.end_date = None
+
+
+def _check_course(course: Course, responsible: Sequence[User]) -> None:
+    organisation_id = course.citizen.organisation_id
     errors = {}
     if course.end_date and course.end_date < course.start_date:
         errors["end_date"] = _("Slutdatoen kan ikke ligge før startdatoen.")
-    if course.unit.organisation_id != course.citizen.organisation_id:
-        errors["unit"] = _("Enheden hører til en anden organisation.")
+    if organisation_id not in (
+        course.unit.organisation_id,
+        course.intervention.organisation_id,
+    ) or (course.unit.organisation_id != course.intervention.organisation_id):
+        errors["unit"] = _("Enheden eller indsatsen hører til en anden organisation.")
     elif not course.intervention.delivers_in(course.unit):
         errors["unit"] = _("Indsatsen %(intervention)s leveres ikke i enheden %(unit)s.") % {
             "intervention": course.intervention,
@@ -47,8 +75,21 @@ def _check_course(course: Course) -> None:
         }
     if course.start_date < course.citizen.birth_date:
         errors["start_date"] = _("Forløbet kan ikke starte før borgerens fødselsdato.")
+    if any(user.organisation_id != organisation_id for user in responsible):
+        errors["responsible"] = _(
+            "En af de ansvarlige medarbejdere hører til en anden organisation."
+        )
     if errors:
         raise ValidationError(errors)
+
+
+def _save_course(
+    course: Course, responsible: Sequence[User], update_fields: list[str] | None = None
+) -> None:
+    _apply_status(course)
+    _check_course(course, responsible)
+    course.save(update_fields=update_fields)
+    course.responsible.set(responsible)
 
 
 @transaction.atomic
@@ -64,7 +105,9 @@ def create_citizen(
     intervention: Intervention,
     unit: Unit,
     start_date: datetime.date,
-    responsible: list[User],
+    responsible: Sequence[User] = (),
+    status: str = Course.Status.ACTIVE,
+    end_date: datetime.date | None = None,
 ) -> Course:
     """Register a citizen together with their first course, so they are never out of reach."""
     citizen = Citizen(
@@ -73,14 +116,19 @@ def create_citizen(
         last_name=last_name,
         birth_date=birth_date,
         gender=gender,
-        cpr=cpr or None,
+        cpr=cpr,
     )
-    _check_unique_cpr(citizen)
+    _check_citizen(citizen)
     citizen.save()
-    course = Course(citizen=citizen, intervention=intervention, unit=unit, start_date=start_date)
-    _check_course(course)
-    course.save()
-    course.responsible.set(responsible)
+    course = Course(
+        citizen=citizen,
+        intervention=intervention,
+        unit=unit,
+        start_date=start_date,
+        end_date=end_date,
+        status=status,
+    )
+    _save_course(course, responsible)
     _log(by, context, AccessLog.Action.CREATE, citizen)
     return course
 
@@ -92,8 +140,7 @@ def update_citizen(
     """Correct a citizen's name, CPR number, birth date or gender."""
     for name, value in fields.items():
         setattr(citizen, name, value)
-    citizen.cpr = citizen.cpr or None
-    _check_unique_cpr(citizen)
+    _check_citizen(citizen)
     citizen.save(update_fields=list(fields))
     _log(by, context, AccessLog.Action.UPDATE, citizen)
     return citizen
@@ -110,7 +157,7 @@ def create_course(
     start_date: datetime.date,
     end_date: datetime.date | None = None,
     status: str = Course.Status.ACTIVE,
-    responsible: list[User] = (),
+    responsible: Sequence[User] = (),
 ) -> Course:
     """Start a new course for an existing citizen."""
     course = Course(
@@ -121,30 +168,25 @@ def create_course(
         end_date=end_date,
         status=status,
     )
-    _check_course(course)
-    course.save()
-    course.responsible.set(responsible)
+    _save_course(course, responsible)
     _log(by, context, AccessLog.Action.CREATE, citizen)
     return course
 
 
 @transaction.atomic
 def update_course(
-    *, by: User, context: AccessContext | None, course: Course, **fields: object
+    *,
+    by: User,
+    context: AccessContext | None,
+    course: Course,
+    responsible: Sequence[User] | None = None,
+    **fields: object,
 ) -> Course:
-    """Change a course's dates, status, unit or responsible staff."""
-    responsible = fields.pop("responsible", None)
+    """Change a course's dates, status, unit or intervention, and optionally its staff."""
     for name, value in fields.items():
         setattr(course, name, value)
-    if (
-        course.status in (Course.Status.COMPLETED, Course.Status.DISCONTINUED)
-        and not course.end_date
-    ):
-        course.end_date = timezone.localdate()
-        fields["end_date"] = course.end_date
-    _check_course(course)
-    course.save(update_fields=list(fields))
-    if responsible is not None:
-        course.responsible.set(responsible)
+    if responsible is None:
+        responsible = list(course.responsible.all())
+    _save_course(course, responsible, update_fields=[*fields, "end_date"])
     _log(by, context, AccessLog.Action.UPDATE, course.citizen)
     return course

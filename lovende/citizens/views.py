@@ -43,8 +43,13 @@ def _filtered_courses(user: User, form: forms.CourseFilterForm) -> QuerySet[Cour
 
 
 def _filter_form(request: HttpRequest) -> forms.CourseFilterForm:
-    params = request.GET.copy() if request.GET else {"status": "åbne", "mine": "on"}
-    return forms.CourseFilterForm(params, user=request.user)
+    """The filters from the query string; by default open courses, and "mine" if I have any."""
+    if request.GET:
+        return forms.CourseFilterForm(request.GET, user=request.user)
+    defaults = {"status": "åbne"}
+    if permissions.courses_visible_to(request.user).filter(responsible=request.user).exists():
+        defaults["mine"] = "on"
+    return forms.CourseFilterForm(defaults, user=request.user)
 
 
 @login_required

@@ -92,7 +92,9 @@ class RoleForm(forms.Form):
         coerce=int,
         empty_value=None,
         required=False,
-        help_text=_("Kun for ledere: 1 = direktør, 2 = chef, 3 = afdelingsleder, 4 = faglig leder"),
+        help_text=_(
+            "Kun for ledere: 1 = direktør, 2 = chef, 3 = afdelingsleder, 4 = faglig leder/teamleder"
+        ),
     )
     citizen_access = forms.TypedChoiceField(
         label=_("Adgang til borgeroplysninger"),

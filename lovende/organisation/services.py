@@ -94,9 +94,24 @@ def create_staff(
     return user
 
 
+EDITABLE_STAFF_FIELDS = {
+    "first_name",
+    "last_name",
+    "email",
+    "job_title",
+    "professional_group",
+    "is_active",
+}
+
+
 @transaction.atomic
 def update_staff(*, staff: User, **fields: object) -> User:
-    """Change a staff member's name, e-mail, title, professional group or active flag."""
+    """Change a staff member's name, e-mail, title, professional group or active flag.
+
+    Refuses any other field (organisation, username, is_staff ...): no mass assignment (ACL-03).
+    """
+    if unknown := set(fields) - EDITABLE_STAFF_FIELDS:
+        raise ValueError(f"update_staff cannot change {sorted(unknown)}")
     group = fields.get("professional_group")
     if group is not None and group.organisation_id != staff.organisation_id:
         raise ValidationError(

@@ -59,7 +59,7 @@ def test_it_rejects_bad_input_with_a_danish_message_and_saves_nothing(
 
 
 def test_it_rejects_a_duplicate_cpr_number(client_for, mette, tree, intervention, nord_course):
-    data = form_data(tree, intervention, mette, cpr="0103151234")
+    data = form_data(tree, intervention, mette, cpr="0103154234")
 
     response = client_for(mette).post(reverse("citizens:create_citizen"), data)
 
