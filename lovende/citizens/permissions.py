@@ -43,6 +43,12 @@ def get_citizen_for_user(user: User, citizen_id: int) -> Citizen:
         raise Http404 from None
 
 
+def require_citizen_access(user: User) -> None:
+    """404 for anyone with no role that shows citizens: the citizen pages do not exist for them."""
+    if not citizen_access_units(user).exists():
+        raise Http404
+
+
 def units_for_new_courses(user: User) -> QuerySet[Unit]:
     """Where the user may start a course: the units they have citizen access to."""
     return citizen_access_units(user)

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -54,6 +54,7 @@ def _filter_form(request: HttpRequest) -> forms.CourseFilterForm:
 
 @login_required
 def course_list(request: HttpRequest) -> HttpResponse:
+    permissions.require_citizen_access(request.user)
     form = _filter_form(request)
     page = paginate(request, _filtered_courses(request.user, form))
     action = (
@@ -80,6 +81,7 @@ def course_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def export_courses(request: HttpRequest) -> HttpResponse:
+    permissions.require_citizen_access(request.user)
     form = _filter_form(request)
     courses = list(_filtered_courses(request.user, form).prefetch_related("responsible"))
     record_access(
@@ -120,6 +122,7 @@ def export_courses(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def search_cpr(request: HttpRequest) -> HttpResponse:
+    permissions.require_citizen_access(request.user)
     form = forms.CprSearchForm(request.POST)
     if not form.is_valid():
         context = {
@@ -176,8 +179,7 @@ def reveal_cpr(request: HttpRequest, citizen_id: int) -> HttpResponse:
 
 @login_required
 def create_citizen(request: HttpRequest) -> HttpResponse:
-    if not permissions.units_for_new_courses(request.user).exists():
-        raise Http404
+    permissions.require_citizen_access(request.user)
     form = forms.NewCitizenForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

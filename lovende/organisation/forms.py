@@ -84,8 +84,12 @@ class EditStaffForm(StaffForm):
 
 
 class RoleForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Enhed"), queryset=Unit.objects.none())
-    kind = forms.ChoiceField(label=_("Rolle"), choices=Role.Kind.choices)
+    unit = forms.ModelChoiceField(
+        label=_("Enhed"), queryset=Unit.objects.none(), empty_label=_("Vælg enhed")
+    )
+    kind = forms.ChoiceField(
+        label=_("Rolle"), choices=Role.Kind.choices, initial=Role.Kind.EMPLOYEE
+    )
     management_level = forms.TypedChoiceField(
         label=_("Ledelsesniveau"),
         choices=[("", "—"), (1, "1"), (2, "2"), (3, "3"), (4, "4")],
