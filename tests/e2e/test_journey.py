@@ -51,7 +51,9 @@ def test_employee_finds_own_citizen_and_sibling_unit_gets_404(
     course_url = f"{base}/borgere/forloeb/{nord_course.pk}/"
 
     # Mette logs in through the real form.
-    page.goto(f"{base}/accounts/login/")
+    response = page.goto(f"{base}/accounts/login/")
+    assert response is not None
+    assert response.status == 200
     axe_check(page)
     screenshot(page, "01-login")
     log_in(page, base, "mette")
@@ -93,14 +95,14 @@ def test_employee_finds_own_citizen_and_sibling_unit_gets_404(
     # Sofie, in the sibling unit, sees her own citizen but not Freja, even unfiltered.
     log_in(page, base, "sofie")
     expect(page).to_have_url(re.compile(r"/borgere/$"))
-    page.goto(f"{base}/borgere/?q=&status=")
+    assert page.goto(f"{base}/borgere/?q=&status=").status == 200
     rows = page.locator("#course-rows")
     expect(rows.get_by_role("link", name="Oskar Thygesen")).to_be_visible()
     expect(page.locator("body")).not_to_contain_text("Freja")
     axe_check(page)
     screenshot(page, "05-sofie-course-list")
 
-    page.goto(f"{base}/borgere/?q=Freja&status=")
+    assert page.goto(f"{base}/borgere/?q=Freja&status=").status == 200
     expect(page.locator("#course-rows")).to_contain_text("Ingen forløb matcher søgningen.")
     axe_check(page)
 
