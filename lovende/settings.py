@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "lovende.organisation",
     "lovende.interventions",
     "lovende.citizens",
+    "lovende.instruments",
+    "lovende.measurements",
     "lovende.audit",
     "lovende.demo",
 ]

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeasurementsConfig(AppConfig):
+    name = "lovende.measurements"
+    verbose_name = _("Målinger")

@@ -1,0 +1,78 @@
+"""Measurements (målinger) on a course, and the per-course outcome summary they keep up to date.
+
+Sensitive personal data: query through ``lovende.measurements.permissions`` only.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from lovende.citizens.models import Course
+from lovende.instruments.models import Instrument, InstrumentVersion
+
+
+class Measurement(models.Model):
+    """One completed instrument in a course, scored with the version it was answered on."""
+
+    class Respondent(models.TextChoices):
+        CITIZEN = "citizen", _("Borgeren")
+        PARENT = "parent", _("Forælder")
+        EMPLOYEE = "employee", _("Medarbejderen")
+
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="measurements")
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="+")
+    version = models.ForeignKey(InstrumentVersion, on_delete=models.PROTECT, related_name="+")
+    measured_on = models.DateField(_("dato"))
+    answers = models.JSONField(_("svar"))
+    score = models.FloatField(_("score"))
+    respondent = models.CharField(_("besvaret af"), max_length=10, choices=Respondent.choices)
+    self_report = models.BooleanField(_("udfyldt af borgeren selv"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("måling")
+        verbose_name_plural = _("målinger")
+        ordering = ["measured_on", "id"]
+        indexes = [models.Index(fields=["course", "instrument", "measured_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.instrument} {self.measured_on}: {self.score}"
+
+
+class OutcomeSummary(models.Model):
+    """First and latest score of one instrument on one course, kept in the measurement's transaction.
+
+    Dashboards above the citizen level aggregate these rows, never raw measurements.
+    """
+
+    class Category(models.TextChoices):
+        IMPROVED = "improved", _("Pålideligt forbedret")
+        UNCHANGED = "unchanged", _("Ingen pålidelig ændring")
+        DETERIORATED = "deteriorated", _("Pålideligt forværret")
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="summaries")
+    instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="+")
+    count = models.PositiveIntegerField(_("antal målinger"))
+    first_score = models.FloatField(_("første score"))
+    first_on = models.DateField(_("første måling"))
+    latest_score = models.FloatField(_("seneste score"))
+    latest_on = models.DateField(_("seneste måling"))
+    change = models.FloatField(_("ændring"))
+    category = models.CharField(
+        _("pålidelig ændring"), max_length=20, choices=Category.choices, blank=True
+    )
+    clinical_at_start = models.BooleanField(_("i klinisk område ved start"), null=True)
+    clinical_now = models.BooleanField(_("i klinisk område nu"), null=True)
+
+    class Meta:
+        verbose_name = _("forløbsresultat")
+        verbose_name_plural = _("forløbsresultater")
+        constraints = [
+            models.UniqueConstraint(fields=["course", "instrument"], name="summary_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instrument}: {self.first_score} → {self.latest_score}"

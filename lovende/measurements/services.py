@@ -1,0 +1,141 @@
+"""Recording, correcting and deleting measurements, with the outcome summary in the same transaction."""
+
+import datetime
+from collections.abc import Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lovende.audit.models import AccessLog
+from lovende.audit.services import AccessContext, record_access
+from lovende.citizens.models import Course
+from lovende.instruments import scoring
+from lovende.instruments.messages import answer_messages
+from lovende.instruments.models import Instrument, InstrumentVersion
+from lovende.instruments.services import current_version
+from lovende.measurements import outcomes
+from lovende.measurements.models import Measurement, OutcomeSummary
+from lovende.organisation.models import User
+
+
+def _log(by: User, context: AccessContext | None, action: str, course: Course) -> None:
+    if context is not None:
+        record_access(by=by, context=context, action=action, citizens=[course.citizen])
+
+
+def _check_open(course: Course) -> None:
+    if not course.is_open:
+        raise ValidationError(_("Forløbet er afsluttet; der kan ikke registreres nye målinger."))
+
+
+def _check_date(course: Course, measured_on: datetime.date) -> None:
+    if measured_on > timezone.localdate():
+        raise ValidationError({"measured_on": _("Datoen kan ikke ligge i fremtiden.")})
+    if measured_on < course.start_date:
+        raise ValidationError(
+            {
+                "measured_on": _("Datoen ligger før forløbets start (%(start)s).")
+                % {"start": course.start_date.strftime("%d-%m-%Y")}
+            }
+        )
+
+
+def _scored(version: InstrumentVersion, answers: Mapping) -> tuple[dict, float]:
+    try:
+        clean = scoring.check_answers(version.definition, answers)
+    except scoring.InvalidAnswers as error:
+        raise ValidationError(answer_messages(error)) from None
+    return clean, scoring.score(version.definition, clean)
+
+
+@transaction.atomic
+def record_measurement(
+    *,
+    by: User,
+    context: AccessContext | None,
+    course: Course,
+    instrument: Instrument,
+    answers: Mapping,
+    measured_on: datetime.date,
+    self_report: bool = False,
+) -> Measurement:
+    """Score and store one measurement, and refresh the course's outcome summary (REL-01).
+
+    Refuses an instrument the intervention has not enabled, a closed course, a date in the future
+    or before the course started, and answers missing or out of range.
+    """
+    if not instrument.interventions.filter(pk=course.intervention_id).exists():
+        raise ValidationError(
+            _("Måleredskabet %(instrument)s er ikke slået til for indsatsen.")
+            % {"instrument": instrument}
+        )
+    _check_open(course)
+    _check_date(course, measured_on)
+    version = current_version(instrument)
+    clean, total = _scored(version, answers)
+    measurement = Measurement.objects.create(
+        course=course,
+        instrument=instrument,
+        version=version,
+        measured_on=measured_on,
+        answers=clean,
+        score=total,
+        respondent=version.definition.get("respondent", "citizen"),
+        self_report=self_report,
+        created_by=by,
+    )
+    refresh_outcome_summary(course, instrument)
+    _log(by, context, AccessLog.Action.CREATE, course)
+    return measurement
+
+
+@transaction.atomic
+def update_measurement(
+    *,
+    by: User,
+    context: AccessContext | None,
+    measurement: Measurement,
+    answers: Mapping,
+    measured_on: datetime.date,
+) -> Measurement:
+    """Correct a measurement; it is rescored with the version it was answered on."""
+    course = measurement.course
+    _check_date(course, measured_on)
+    measurement.answers, measurement.score = _scored(measurement.version, answers)
+    measurement.measured_on = measured_on
+    measurement.save(update_fields=["answers", "score", "measured_on"])
+    refresh_outcome_summary(course, measurement.instrument)
+    _log(by, context, AccessLog.Action.UPDATE, course)
+    return measurement
+
+
+@transaction.atomic
+def delete_measurement(
+    *, by: User, context: AccessContext | None, measurement: Measurement
+) -> None:
+    """Delete a measurement and bring the summary back in line (or remove it)."""
+    course, instrument = measurement.course, measurement.instrument
+    measurement.delete()
+    refresh_outcome_summary(course, instrument)
+    _log(by, context, AccessLog.Action.DELETE, course)
+
+
+def refresh_outcome_summary(course: Course, instrument: Instrument) -> OutcomeSummary | None:
+    """Recompute the (course, instrument) summary from its measurements and store it."""
+    rows = list(
+        Measurement.objects.filter(course=course, instrument=instrument)
+        .order_by("measured_on", "id")
+        .values_list("measured_on", "id", "score", "version_id")
+    )
+    if not rows:
+        OutcomeSummary.objects.filter(course=course, instrument=instrument).delete()
+        return None
+    definition = InstrumentVersion.objects.get(pk=rows[-1][3]).definition
+    points = [outcomes.Point(measured_on, order, score) for measured_on, order, score, _ in rows]
+    outcome = outcomes.summarise(points, definition)
+    summary, _created = OutcomeSummary.objects.update_or_create(
+        course=course, instrument=instrument, defaults=vars(outcome)
+    )
+    return summary
