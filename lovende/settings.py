@@ -101,6 +101,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "lovende.audit.middleware.AccessLogMiddleware",
+    "lovende.measurements.middleware.SelfReportLockMiddleware",
 ]
 
 ROOT_URLCONF = "lovende.urls"

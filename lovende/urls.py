@@ -15,10 +15,13 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("borgere/", include("lovende.citizens.urls")),
+    path("maalinger/", include("lovende.measurements.urls")),
     path("indsatser/", include("lovende.interventions.urls")),
     path("organisation/", include("lovende.organisation.urls")),
     path("adgangslog/", include("lovende.audit.urls")),
     path("admin/", admin.site.urls),
 ]
 
+handler403 = "lovende.views.permission_denied"
+handler404 = "lovende.views.page_not_found"
 handler500 = "lovende.views.server_error"

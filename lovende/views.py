@@ -3,7 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template import loader
 
 from lovende.organisation.permissions import citizen_access_units
@@ -29,3 +29,13 @@ def healthz(request: HttpRequest) -> HttpResponse:
 def server_error(request: HttpRequest) -> HttpResponse:
     """A plain Danish error page: no context processors, so it renders even with the DB down."""
     return HttpResponse(loader.get_template("500.html").render(), status=500)
+
+
+def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 404, but flagged as an error page so no menu tab is marked as the current one."""
+    return render(request, "404.html", {"is_error_page": True}, status=404)
+
+
+def permission_denied(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """Django's 403, flagged the same way."""
+    return render(request, "403.html", {"is_error_page": True}, status=403)

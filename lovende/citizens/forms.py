@@ -150,7 +150,7 @@ class CourseFilterForm(forms.Form):
     )
     status = forms.ChoiceField(
         label=_("Status"),
-        choices=[("", _("Alle")), ("åbne", _("Åbne (aktive og ventende)")), *Course.Status.choices],
+        choices=[("", _("Alle")), ("åbne", _("Åbne")), *Course.Status.choices],
         required=False,
     )
     mine = forms.BooleanField(label=_("Kun forløb, hvor jeg er ansvarlig"), required=False)

@@ -116,3 +116,64 @@ class Course(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status in (self.Status.WAITING, self.Status.ACTIVE)
+
+
+class Observation(models.Model):
+    """A structured observation by staff in a course (observation)."""
+
+    class Kind(models.TextChoices):
+        WELLBEING = "trivsel", _("Trivsel")
+        DEVELOPMENT = "udvikling", _("Udvikling og læring")
+        PARENTING = "forældrekompetence", _("Forældrekompetence")
+        RELATIONS = "relationer", _("Relationer og netværk")
+        DAILY_LIFE = "hverdag", _("Hverdagsliv og mestring")
+        COOPERATION = "samarbejde", _("Samarbejde om forløbet")
+        CONCERN = "bekymring", _("Bekymring")
+        RESOURCE = "ressource", _("Ressource")
+        OTHER = "andet", _("Andet")
+
+    MAX_TAGS = 10
+
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="observations")
+    observed_on = models.DateField(_("dato"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("forfatter"),
+    )
+    kind = models.CharField(_("type"), max_length=30, choices=Kind.choices)
+    text = models.TextField(_("observation"))
+    tags = models.JSONField(_("mærker"), default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("observation")
+        verbose_name_plural = _("observationer")
+        ordering = ["-observed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.observed_on}"
+
+
+class Feedback(models.Model):
+    """The citizen's own words about the course (borgerfeedback). SRS ratings are measurements."""
+
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="feedback")
+    given_on = models.DateField(_("dato"))
+    text = models.TextField(_("borgerens feedback"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("registreret af"),
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("borgerfeedback")
+        verbose_name_plural = _("borgerfeedback")
+        ordering = ["-given_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.given_on}"

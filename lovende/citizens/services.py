@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_access
 from lovende.citizens import cpr as cpr_numbers
-from lovende.citizens.models import Citizen, Course
+from lovende.citizens.models import Citizen, Course, Feedback, Observation
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
 
@@ -190,3 +190,54 @@ def update_course(
     _save_course(course, responsible, update_fields=[*fields, "end_date"])
     _log(by, context, AccessLog.Action.UPDATE, course.citizen)
     return course
+
+
+def _check_note_date(course: Course, on: datetime.date) -> None:
+    if on > timezone.localdate():
+        raise ValidationError({"date": _("Datoen kan ikke ligge i fremtiden.")})
+    if on < course.start_date:
+        raise ValidationError({"date": _("Datoen ligger før forløbets start.")})
+
+
+def clean_tags(tags: Sequence[str]) -> list[str]:
+    """Tags trimmed, lower-cased, without duplicates, at most Observation.MAX_TAGS."""
+    unique = list(dict.fromkeys(tag.strip().lower() for tag in tags if tag.strip()))
+    if len(unique) > Observation.MAX_TAGS:
+        raise ValidationError({"tags": _("Højst %(n)s mærker.") % {"n": Observation.MAX_TAGS}})
+    return unique
+
+
+@transaction.atomic
+def record_observation(
+    *,
+    by: User,
+    context: AccessContext | None,
+    course: Course,
+    observed_on: datetime.date,
+    kind: str,
+    text: str,
+    tags: Sequence[str] = (),
+) -> Observation:
+    """Write a structured observation in the course."""
+    _check_note_date(course, observed_on)
+    observation = Observation.objects.create(
+        course=course,
+        observed_on=observed_on,
+        author=by,
+        kind=kind,
+        text=text,
+        tags=clean_tags(tags),
+    )
+    _log(by, context, AccessLog.Action.CREATE, course.citizen)
+    return observation
+
+
+@transaction.atomic
+def record_feedback(
+    *, by: User, context: AccessContext | None, course: Course, given_on: datetime.date, text: str
+) -> Feedback:
+    """Write down the citizen's own feedback in their words."""
+    _check_note_date(course, given_on)
+    feedback = Feedback.objects.create(course=course, given_on=given_on, text=text, recorded_by=by)
+    _log(by, context, AccessLog.Action.CREATE, course.citizen)
+    return feedback

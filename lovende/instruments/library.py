@@ -119,6 +119,7 @@ CSRS = _fit(
 
 WHO5 = {
     "code": "who5",
+    "purpose": "outcome",
     "name": "WHO-5 Trivselsindeks",
     "respondent": "citizen",
     "items": [
@@ -159,6 +160,7 @@ WHO5 = {
 
 GAS = {
     "code": "gas",
+    "purpose": "goals",
     "name": "Målopfyldelse (Goal Attainment Scaling)",
     "kind": "gas",
     "respondent": "employee",
@@ -186,6 +188,7 @@ GAS = {
 
 PROGRESSION_WHEEL = {
     "code": "hjul",
+    "purpose": "outcome",
     "name": "Progressionshjul (1-10 på livsområder)",
     "respondent": "citizen",
     "items": _scale_items(

@@ -13,7 +13,9 @@ A definition is plain data (a dict, stored as JSON on an instrument version):
                        | null,
       "respondent": "citizen" | "parent" | "employee",
       "subscales": [{"key": "...", "label": "...", "items": ["key", ...]}],
-      "sources": ["where each number comes from"]
+      "sources": ["where each number comes from"],
+      "purpose": "outcome" | "alliance" | "goals",   # what the course page and signals use it for
+      "self_report": true                            # the citizen may answer on the tablet
     }
 
 ``linear`` scores sum × factor + offset (WHO-5: raw 0–25 × 4 gives 0–100).

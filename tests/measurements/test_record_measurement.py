@@ -60,8 +60,8 @@ def test_it_keeps_the_version_a_measurement_was_scored_with(mette, nord_course, 
     second = record(mette, nord_course, ors, ors_answers(4, 5, 6, 5), on=START + DAY)
 
     first.refresh_from_db()
-    assert first.score == 20 and first.version.number == 1
-    assert second.score == 5 and second.version.number == 2
+    assert (first.score, first.version.number) == (20, 1)
+    assert (second.score, second.version.number) == (5, 2)
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ def stored(course, instrument):
     return outcomes.Outcome(**{f: row[f] for f in outcomes.Outcome.__dataclass_fields__})
 
 
-def run_machine(mette, intervention, unit, ors):
+def run_machine(mette, intervention, unit, ors):  # noqa: C901 - the rules are nested methods
     class Writes(RuleBasedStateMachine):
         steps = 0
         faults = 0
