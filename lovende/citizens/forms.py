@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lovende.citizens import cpr as cpr_numbers
-from lovende.citizens.models import Citizen, Course
+from lovende.citizens.models import Citizen, Course, Observation
 from lovende.citizens.permissions import units_for_new_courses
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
@@ -192,3 +192,35 @@ class CprSearchForm(forms.Form):
             return cpr_numbers.parse(self.cleaned_data["cpr"]).number
         except cpr_numbers.InvalidCpr as error:
             raise forms.ValidationError(CPR_MESSAGES[error.code]) from None
+
+
+class ObservationForm(forms.Form):
+    observed_on = date_field(_("Dato"))
+    kind = forms.ChoiceField(label=_("Type"), choices=Observation.Kind.choices)
+    text = forms.CharField(label=_("Observation"), widget=forms.Textarea(attrs={"rows": 5}))
+    tags = forms.CharField(
+        label=_("Mærker"),
+        required=False,
+        max_length=300,
+        help_text=_("Adskil med komma, fx «søvn, skole»."),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["observed_on"].initial = timezone.localdate()
+
+    def clean_tags(self) -> list[str]:
+        return [tag for tag in self.cleaned_data["tags"].split(",") if tag.strip()]
+
+
+class FeedbackForm(forms.Form):
+    given_on = date_field(_("Dato"))
+    text = forms.CharField(
+        label=_("Borgerens feedback"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Skriv borgerens egne ord om forløbet og samarbejdet."),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["given_on"].initial = timezone.localdate()

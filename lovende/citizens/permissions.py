@@ -7,7 +7,7 @@ their roles with citizen access. Anything else answers 404, exactly as if it did
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
-from lovende.citizens.models import Citizen, Course
+from lovende.citizens.models import Citizen, Course, Feedback, Observation
 from lovende.organisation.models import Unit, User
 from lovende.organisation.permissions import citizen_access_units
 
@@ -52,3 +52,13 @@ def require_citizen_access(user: User) -> None:
 def units_for_new_courses(user: User) -> QuerySet[Unit]:
     """Where the user may start a course: the units they have citizen access to."""
     return citizen_access_units(user)
+
+
+def course_observations(course: Course) -> QuerySet[Observation]:
+    """Observations of a course the caller already got through get_course_for_user."""
+    return Observation.objects.filter(course=course).select_related("author")
+
+
+def course_feedback(course: Course) -> QuerySet[Feedback]:
+    """Citizen feedback of a course the caller already got through get_course_for_user."""
+    return Feedback.objects.filter(course=course).select_related("recorded_by")

@@ -192,11 +192,11 @@ def update_course(
     return course
 
 
-def _check_note_date(course: Course, on: datetime.date) -> None:
+def _check_note_date(course: Course, on: datetime.date, field: str) -> None:
     if on > timezone.localdate():
-        raise ValidationError({"date": _("Datoen kan ikke ligge i fremtiden.")})
+        raise ValidationError({field: _("Datoen kan ikke ligge i fremtiden.")})
     if on < course.start_date:
-        raise ValidationError({"date": _("Datoen ligger før forløbets start.")})
+        raise ValidationError({field: _("Datoen ligger før forløbets start.")})
 
 
 def clean_tags(tags: Sequence[str]) -> list[str]:
@@ -219,7 +219,7 @@ def record_observation(
     tags: Sequence[str] = (),
 ) -> Observation:
     """Write a structured observation in the course."""
-    _check_note_date(course, observed_on)
+    _check_note_date(course, observed_on, "observed_on")
     observation = Observation.objects.create(
         course=course,
         observed_on=observed_on,
@@ -237,7 +237,7 @@ def record_feedback(
     *, by: User, context: AccessContext | None, course: Course, given_on: datetime.date, text: str
 ) -> Feedback:
     """Write down the citizen's own feedback in their words."""
-    _check_note_date(course, given_on)
+    _check_note_date(course, given_on, "given_on")
     feedback = Feedback.objects.create(course=course, given_on=given_on, text=text, recorded_by=by)
     _log(by, context, AccessLog.Action.CREATE, course.citizen)
     return feedback

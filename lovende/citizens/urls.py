@@ -15,4 +15,8 @@ urlpatterns = [
     path("<int:citizen_id>/forloeb/nyt/", views.create_course, name="create_course"),
     path("forloeb/<int:course_id>/", views.course_detail, name="course_detail"),
     path("forloeb/<int:course_id>/rediger/", views.update_course, name="update_course"),
+    path(
+        "forloeb/<int:course_id>/observation/", views.record_observation, name="record_observation"
+    ),
+    path("forloeb/<int:course_id>/feedback/", views.record_feedback, name="record_feedback"),
 ]

@@ -11,6 +11,7 @@ from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_access
 from lovende.citizens import forms, permissions, services
 from lovende.citizens.models import Course
+from lovende.measurements.progression import course_progression
 from lovende.organisation.models import User
 from lovende.web import paginate, run_service, xlsx_response
 
@@ -256,7 +257,12 @@ def course_detail(request: HttpRequest, course_id: int) -> HttpResponse:
         action=AccessLog.Action.VIEW,
         citizens=[course.citizen],
     )
-    context = {"course": course, "citizen": course.citizen, "responsible": course.responsible.all()}
+    context = {
+        "course": course,
+        "citizen": course.citizen,
+        "responsible": course.responsible.all(),
+        "progression": course_progression(course),
+    }
     return render(request, "citizens/course_detail.html", context)
 
 
@@ -324,4 +330,50 @@ def update_course(request: HttpRequest, course_id: int) -> HttpResponse:
         "citizens/course_form.html",
         {"form": form, "course": course, "citizen": course.citizen},
         status=422 if form.errors else 200,
+    )
+
+
+def _note_view(
+    request: HttpRequest, course_id: int, form_class: type, service, template: str
+) -> HttpResponse:
+    """Observation and feedback pages: the same shape, one service each."""
+    course = permissions.get_course_for_user(request.user, course_id)
+    form = form_class(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            form,
+            service,
+            by=request.user,
+            context=AccessContext.of(request),
+            course=course,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, _("Det er gemt i forløbets tidslinje."))
+        return redirect("citizens:course_detail", course.pk)
+    context = {"form": form, "course": course, "citizen": course.citizen}
+    return render(request, template, context, status=422 if form.errors else 200)
+
+
+@login_required
+def record_observation(request: HttpRequest, course_id: int) -> HttpResponse:
+    return _note_view(
+        request,
+        course_id,
+        forms.ObservationForm,
+        services.record_observation,
+        "citizens/observation_form.html",
+    )
+
+
+@login_required
+def record_feedback(request: HttpRequest, course_id: int) -> HttpResponse:
+    return _note_view(
+        request,
+        course_id,
+        forms.FeedbackForm,
+        services.record_feedback,
+        "citizens/feedback_form.html",
     )

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from lovende.demo.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES
+from lovende.instruments.models import Instrument
 from lovende.interventions.models import Intervention
 from lovende.organisation import services
 from lovende.organisation.models import Organisation, ProfessionalGroup, Role, Unit, User
@@ -164,6 +165,7 @@ class Town:
     staff: dict[str, User] = field(default_factory=dict)
     employees: dict[str, list[User]] = field(default_factory=lambda: defaultdict(list))
     interventions: dict[str, Intervention] = field(default_factory=dict)
+    instruments: dict[str, Instrument] = field(default_factory=dict)  # by code
     registrar: User | None = None  # the login that registers the seeded citizens
 
 

@@ -53,6 +53,7 @@ def _fit(
 ) -> dict:
     return {
         "code": code,
+        "purpose": "alliance" if reliable is None else "outcome",
         "name": name,
         "respondent": respondent,
         "items": _scale_items(items, 0, 10, 0.1, anchors),

@@ -3,8 +3,9 @@
 from django.db.models import QuerySet
 from django.http import Http404
 
+from lovende.citizens.models import Course
 from lovende.citizens.permissions import courses_visible_to
-from lovende.measurements.models import Measurement
+from lovende.measurements.models import Measurement, OutcomeSummary
 from lovende.organisation.models import User
 
 
@@ -22,3 +23,15 @@ def get_measurement_for_user(user: User, measurement_id: int) -> Measurement:
         )
     except Measurement.DoesNotExist:
         raise Http404 from None
+
+
+def course_measurements(course: Course) -> QuerySet[Measurement]:
+    """All measurements of a course the caller already got through get_course_for_user."""
+    return Measurement.objects.filter(course=course).select_related(
+        "instrument", "version", "created_by"
+    )
+
+
+def course_summaries(course: Course) -> QuerySet[OutcomeSummary]:
+    """Outcome summaries of a course the caller already got through get_course_for_user."""
+    return OutcomeSummary.objects.filter(course=course)

@@ -23,3 +23,34 @@ document.addEventListener("DOMContentLoaded", () => {
     ];
   }
 });
+
+// Charts: each [data-vega-spec] names a json_script element holding a Vega-Lite spec.
+// ast: true makes Vega interpret expressions instead of compiling them (no eval under a CSP).
+window.addEventListener("load", () => {
+  if (!window.vegaEmbed) {
+    return;
+  }
+  document.querySelectorAll("[data-vega-spec]").forEach((element) => {
+    const spec = JSON.parse(document.getElementById(element.dataset.vegaSpec).textContent);
+    window.vegaEmbed(element, spec, { actions: false, renderer: "svg", ast: true });
+  });
+});
+
+// Self-report sliders start untouched: the citizen must move each one before "Færdig".
+document.addEventListener("input", (event) => {
+  if (event.target.matches("form[data-self-report] input[type=range]")) {
+    event.target.dataset.touched = "true";
+  }
+});
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (!form.matches("form[data-self-report]")) {
+    return;
+  }
+  const untouched = form.querySelectorAll("input[type=range]:not([data-touched])");
+  if (untouched.length) {
+    event.preventDefault();
+    form.querySelector(".lovende-vas-missing").hidden = false;
+    untouched[0].focus();
+  }
+});
