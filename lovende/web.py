@@ -39,15 +39,24 @@ def safe_cell(value: object) -> object:
     return value
 
 
+Sheet = tuple[str, Sequence[str], Iterable[Sequence[object]]]  # title, header, rows
+
+
 def xlsx_response(
     filename: str, header: Sequence[str], rows: Iterable[Sequence[object]]
 ) -> HttpResponse:
-    """An Excel download with every text cell written as text, never as a formula."""
+    """An Excel download of one sheet."""
+    return xlsx_sheets_response(filename, [("Data", header, rows)])
+
+
+def xlsx_sheets_response(filename: str, sheets: Sequence[Sheet]) -> HttpResponse:
+    """An Excel download with every text cell written as text, never as a formula (FILE-03)."""
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet()
-    sheet.append([str(h) for h in header])
-    for row in rows:
-        sheet.append([safe_cell(v) for v in row])
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title=title[:31])
+        sheet.append([str(h) for h in header])
+        for row in rows:
+            sheet.append([safe_cell(v) for v in row])
     response = HttpResponse(
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

@@ -16,6 +16,7 @@ from django.conf import settings
 
 from lovende.citizens import services as citizen_services
 from lovende.citizens.models import Course
+from lovende.instruments import services as instrument_services
 from lovende.interventions import services as intervention_services
 from lovende.interventions.models import Intervention
 from lovende.organisation import services as org_services
@@ -165,3 +166,17 @@ def client_for(client):
         return client
 
     return login
+
+
+@pytest.fixture
+def ors(tree, intervention):
+    instrument = instrument_services.install_builtin(organisation=tree.organisation, code="ors")
+    instrument_services.enable_instrument(instrument=instrument, intervention=intervention)
+    return instrument
+
+
+@pytest.fixture
+def srs(tree, intervention):
+    instrument = instrument_services.install_builtin(organisation=tree.organisation, code="srs")
+    instrument_services.enable_instrument(instrument=instrument, intervention=intervention)
+    return instrument

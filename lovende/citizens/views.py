@@ -11,9 +11,10 @@ from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_access
 from lovende.citizens import forms, permissions, services
 from lovende.citizens.models import Course
+from lovende.measurements.exports import course_sheets
 from lovende.measurements.progression import course_progression
 from lovende.organisation.models import User
-from lovende.web import paginate, run_service, xlsx_response
+from lovende.web import paginate, run_service, xlsx_response, xlsx_sheets_response
 
 COURSE_RELATIONS = ("citizen", "intervention", "unit")
 
@@ -377,3 +378,38 @@ def record_feedback(request: HttpRequest, course_id: int) -> HttpResponse:
         services.record_feedback,
         "citizens/feedback_form.html",
     )
+
+
+@login_required
+def export_course(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = permissions.get_course_for_user(request.user, course_id)
+    record_access(
+        by=request.user,
+        context=AccessContext.of(request),
+        action=AccessLog.Action.EXPORT,
+        citizens=[course.citizen],
+    )
+    return xlsx_sheets_response(
+        f"forloeb-{course.citizen.pseudonym}-{timezone.localdate():%Y-%m-%d}.xlsx",
+        course_sheets(course),
+    )
+
+
+@login_required
+def print_course(request: HttpRequest, course_id: int) -> HttpResponse:
+    """The course page laid out for paper; the browser's print dialog opens by itself."""
+    course = permissions.get_course_for_user(request.user, course_id)
+    record_access(
+        by=request.user,
+        context=AccessContext.of(request),
+        action=AccessLog.Action.PRINT,
+        citizens=[course.citizen],
+    )
+    context = {
+        "course": course,
+        "citizen": course.citizen,
+        "responsible": course.responsible.all(),
+        "progression": course_progression(course),
+        "printing": True,
+    }
+    return render(request, "citizens/course_detail.html", context)

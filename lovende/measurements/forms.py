@@ -36,6 +36,9 @@ class MeasurementForm(forms.Form):
         self.fields["measured_on"].initial = timezone.localdate()
         for item in version.items:
             self.fields[f"item_{item.key}"] = item_field(item, slider=slider)
+        if version.items and not slider:
+            # Staff type the answers in a session: start in the first item, not the date.
+            self.fields[f"item_{version.items[0].key}"].widget.attrs["autofocus"] = True
 
     def item_fields(self) -> list[forms.BoundField]:
         return [self[f"item_{item.key}"] for item in self.version.items]

@@ -54,3 +54,10 @@ document.addEventListener("submit", (event) => {
     untouched[0].focus();
   }
 });
+
+// The print view opens the print dialog once the charts have drawn.
+window.addEventListener("load", () => {
+  if (document.body.hasAttribute("data-print-on-load")) {
+    window.setTimeout(() => window.print(), 500);
+  }
+});
