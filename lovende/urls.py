@@ -16,6 +16,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("borgere/", include("lovende.citizens.urls")),
     path("maalinger/", include("lovende.measurements.urls")),
+    path("maaleredskaber/", include("lovende.instruments.urls")),
     path("indsatser/", include("lovende.interventions.urls")),
     path("organisation/", include("lovende.organisation.urls")),
     path("adgangslog/", include("lovende.audit.urls")),

@@ -8,6 +8,7 @@ from lovende.citizens.models import Citizen, Course
 from lovende.citizens.services import create_citizen, create_course
 from lovende.demo.interventions import FAMILY, INFANT, RESIDENTIAL, YOUTH
 from lovende.demo.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES
+from lovende.demo.progress import PlannedCourse, write_histories
 from lovende.demo.tree import (
     BRIDGE,
     EGELY,
@@ -146,23 +147,30 @@ def create_caseload(
     today: datetime.date,
     used_cprs: set[str],
 ) -> None:
-    """Register one citizen per spec, then give some of them a second, follow-up course."""
-    courses = [_register(town, spec, rng, used_cprs) for spec in specs]
+    """Register one citizen per spec, give some of them a second, follow-up course, then write
+    every course's history (closing the closed ones only then: measurements need an open course).
+    """
+    planned = [_register(town, spec, rng, used_cprs) for spec in specs]
     followed_up = {
         town.interventions[k].pk for k in (INFANT, RESIDENTIAL) if k in town.interventions
     }
-    for course in courses:
-        ended_a_while_ago = course.end_date and course.end_date <= today - 14 * DAY
-        chosen = course.intervention_id in followed_up and ended_a_while_ago
+    follow_ups = []
+    for plan in planned:
+        ended_a_while_ago = plan.end and plan.end <= today - 14 * DAY
+        chosen = plan.course.intervention_id in followed_up and ended_a_while_ago
         if chosen and rng.random() < FOLLOW_UP_SHARE:
-            _follow_up(town, course, rng, today)
+            follow_ups.append(_follow_up(town, plan, rng, today))
+    holder = town.staff.get(CASELOAD_HOLDER)
+    write_histories(town, planned + follow_ups, rng, today, showcase=holder)
 
 
-def _register(town: Town, spec: CourseSpec, rng: random.Random, used_cprs: set[str]) -> Course:
+def _register(
+    town: Town, spec: CourseSpec, rng: random.Random, used_cprs: set[str]
+) -> PlannedCourse:
+    """The citizen with their course, open for now: a closed course is closed after its history."""
     birth_date = _birth_date(spec.intervention, spec.start, rng)
-    registrar = town.registrar
     course = create_citizen(
-        by=registrar,
+        by=town.registrar,
         context=None,
         **_identity(rng, birth_date, used_cprs),
         birth_date=birth_date,
@@ -170,25 +178,29 @@ def _register(town: Town, spec: CourseSpec, rng: random.Random, used_cprs: set[s
         unit=town.units[spec.unit],
         start_date=spec.start,
         responsible=spec.responsible,
-        status=spec.status,
-        end_date=spec.end,
+        status=S.WAITING if spec.status == S.WAITING else S.ACTIVE,
     )
-    return course
+    return PlannedCourse(course, spec.intervention, spec.status, spec.end, spec.responsible)
 
 
-def _follow_up(town: Town, course: Course, rng: random.Random, today: datetime.date) -> None:
+def _follow_up(
+    town: Town, plan: PlannedCourse, rng: random.Random, today: datetime.date
+) -> PlannedCourse:
     unit = rng.choice((NORTH, SOUTH))
-    latest = min(120, (today - course.end_date).days)
-    create_course(
+    latest = min(120, (today - plan.end).days)
+    start = plan.end + rng.randint(7, latest) * DAY
+    staff = _pick(town, unit, rng)
+    course = create_course(
         by=town.registrar,
         context=None,
-        citizen=course.citizen,
+        citizen=plan.course.citizen,
         intervention=town.interventions[FAMILY],
         unit=town.units[unit],
-        start_date=course.end_date + rng.randint(7, latest) * DAY,
+        start_date=start,
         status=S.ACTIVE,
-        responsible=_pick(town, unit, rng),
+        responsible=staff,
     )
+    return PlannedCourse(course, FAMILY, S.ACTIVE, None, staff)
 
 
 def _birth_date(intervention: str, start: datetime.date, rng: random.Random) -> datetime.date:

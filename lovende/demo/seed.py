@@ -25,7 +25,9 @@ from lovende.demo.interventions import (
     NEIGHBOUR_INTERVENTIONS,
     create_interventions,
 )
+from lovende.demo.progress import install_instruments
 from lovende.demo.tree import DEMO, DEMO_NAME, DEMO_PASSWORD, NEIGHBOUR, PERSONAS, build_town
+from lovende.measurements.models import Measurement
 from lovende.organisation.models import Organisation, Unit, User
 
 DEFAULT_CITIZENS = 300
@@ -45,13 +47,15 @@ class SeedResult:
     staff: int
     citizens: int
     courses: int
+    measurements: int
     logins: list[tuple[str, str, str]]  # (username, password, who they are, in Danish)
 
     @property
     def summary(self) -> str:
         counts = (
             f"{self.organisations} organisationer, {self.units} enheder, "
-            f"{self.staff} medarbejdere, {self.citizens} borgere og {self.courses} forløb"
+            f"{self.staff} medarbejdere, {self.citizens} borgere, {self.courses} forløb "
+            f"og {self.measurements} målinger"
         )
         if self.created:
             return f"{DEMO_NAME} er oprettet: {counts}."
@@ -81,11 +85,13 @@ def _seed(rng: random.Random, citizens: int, today: datetime.date) -> None:
     used_cprs: set[str] = set()
     demo = build_town(DEMO, rng)
     create_interventions(demo, DEMO_INTERVENTIONS)
+    install_instruments(demo)
     create_caseload(demo, plan_demo_courses(demo, rng, citizens, today), rng, today, used_cprs)
     if Organisation.objects.filter(name=NEIGHBOUR.name).exists():
         return
     neighbour = build_town(NEIGHBOUR, rng)
     create_interventions(neighbour, NEIGHBOUR_INTERVENTIONS)
+    install_instruments(neighbour)
     create_caseload(neighbour, plan_neighbour_courses(neighbour, rng, today), rng, today, used_cprs)
 
 
@@ -98,5 +104,8 @@ def _result(*, created: bool) -> SeedResult:
         staff=User.objects.filter(organisation__in=organisations).count(),
         citizens=Citizen.objects.filter(organisation__in=organisations).count(),
         courses=Course.objects.filter(citizen__organisation__in=organisations).count(),
+        measurements=Measurement.objects.filter(
+            course__citizen__organisation__in=organisations
+        ).count(),
         logins=[(p.username, DEMO_PASSWORD, p.description) for p in PERSONAS],
     )

@@ -44,7 +44,7 @@ def progression_spec(
                 "type": "quantitative",
                 "title": labels["session"],
                 "axis": {"tickMinStep": 1, "format": "d"},
-                "scale": {"domain": [1, max(len(values), 2)]},
+                "scale": {"domain": [1, max(len(values), 2)], "padding": 14},
             },
             "y": {
                 "field": "score",

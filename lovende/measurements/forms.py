@@ -6,9 +6,10 @@ from django.utils.translation import gettext_lazy as _
 
 from lovende.citizens.forms import DATE_FORMATS, DateInput
 from lovende.instruments.models import Instrument, InstrumentVersion
+from lovende.instruments.scoring import Item
 
 
-def item_field(item, *, slider: bool = False) -> forms.FloatField:
+def item_field(item: Item, *, slider: bool = False) -> forms.FloatField:
     attrs = {"min": item.min, "max": item.max, "step": item.step, "inputmode": "decimal"}
     widget = forms.NumberInput(attrs=attrs)
     if slider:
@@ -18,9 +19,11 @@ def item_field(item, *, slider: bool = False) -> forms.FloatField:
         if item.anchors
         else ""
     )
-    return forms.FloatField(
+    field = forms.FloatField(
         label=item.label, widget=widget, help_text=help_text, required=True, localize=True
     )
+    field.anchors = item.anchors  # the self-report page writes them at each end of the line
+    return field
 
 
 class MeasurementForm(forms.Form):

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -149,7 +150,9 @@ def _timeline(course: Course, by_instrument: dict[int, list[Measurement]]) -> li
             day,
             "measurement",
             _("Målinger"),
-            " · ".join(f"{m.instrument.name.split(' – ')[0]} {m.score:g}" for m in rows),
+            " · ".join(
+                f"{m.instrument.name.split(' – ')[0]} {floatformat(m.score, -1)}" for m in rows
+            ),
             str(rows[0].created_by),
         )
         for day, rows in per_day.items()

@@ -40,6 +40,10 @@ window.addEventListener("load", () => {
 document.addEventListener("input", (event) => {
   if (event.target.matches("form[data-self-report] input[type=range]")) {
     event.target.dataset.touched = "true";
+    const form = event.target.form;
+    if (!form.querySelector("input[type=range]:not([data-touched])")) {
+      form.querySelector(".lovende-vas-missing").hidden = true;
+    }
   }
 });
 document.addEventListener("submit", (event) => {
