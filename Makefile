@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 VENDOR := lovende/static/vendor
 
-.PHONY: demo test test-fast lint format setup assets messages clean
+.PHONY: demo test test-fast lint format setup assets messages bench clean
 
 demo: setup  ## set up and serve the demo municipality on http://127.0.0.1:8000
 	LOVENDE_MODE=demo $(VENV)/bin/lovende demo
@@ -14,6 +14,9 @@ test: setup  ## set up and run the whole suite, browser tests included
 
 test-fast: setup  ## the inner loop: everything but the browser tests
 	$(PY) -m pytest -m "not e2e"
+
+bench: setup  ## municipality-scale data; course page and measurement write p50/p95 (SQLite, and PostgreSQL if DATABASE_URL is set)
+	$(PY) -m bench.run
 
 lint: setup
 	$(VENV)/bin/ruff check .

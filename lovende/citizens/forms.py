@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lovende.citizens import cpr as cpr_numbers
-from lovende.citizens.models import Citizen, Course, Observation
+from lovende.citizens.models import Assessment, Citizen, Course, Observation
 from lovende.citizens.permissions import units_for_new_courses
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
@@ -224,3 +224,21 @@ class FeedbackForm(forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["given_on"].initial = timezone.localdate()
+
+
+class AssessmentForm(forms.Form):
+    assessed_on = date_field(_("Dato"))
+    direction = forms.ChoiceField(
+        label=_("Hvordan vurderer du borgerens udvikling?"),
+        choices=Assessment.Direction.choices,
+        widget=forms.RadioSelect,
+    )
+    text = forms.CharField(
+        label=_("Din faglige vurdering"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Hvad ser du, og hvad bygger du det på?"),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["assessed_on"].initial = timezone.localdate()

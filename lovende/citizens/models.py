@@ -177,3 +177,35 @@ class Feedback(models.Model):
 
     def __str__(self) -> str:
         return f"{self.given_on}"
+
+
+class Assessment(models.Model):
+    """The employee's professional assessment of where the course is going (faglig vurdering).
+
+    The course page sets it beside the data: which measurements support it and which do not.
+    """
+
+    class Direction(models.TextChoices):
+        IMPROVING = "improving", _("Fremgang")
+        STABLE = "stable", _("Uændret")
+        WORSENING = "worsening", _("Tilbagegang")
+
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="assessments")
+    assessed_on = models.DateField(_("dato"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("forfatter"),
+    )
+    direction = models.CharField(_("borgerens udvikling"), max_length=10, choices=Direction.choices)
+    text = models.TextField(_("vurdering"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("faglig vurdering")
+        verbose_name_plural = _("faglige vurderinger")
+        ordering = ["-assessed_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_direction_display()} {self.assessed_on}"

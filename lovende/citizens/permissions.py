@@ -7,7 +7,7 @@ their roles with citizen access. Anything else answers 404, exactly as if it did
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
-from lovende.citizens.models import Citizen, Course, Feedback, Observation
+from lovende.citizens.models import Assessment, Citizen, Course, Feedback, Observation
 from lovende.organisation.models import Unit, User
 from lovende.organisation.permissions import citizen_access_units
 
@@ -62,3 +62,8 @@ def course_observations(course: Course) -> QuerySet[Observation]:
 def course_feedback(course: Course) -> QuerySet[Feedback]:
     """Citizen feedback of a course the caller already got through get_course_for_user."""
     return Feedback.objects.filter(course=course).select_related("recorded_by")
+
+
+def course_assessments(course: Course) -> QuerySet[Assessment]:
+    """Assessments of a course the caller already got through get_course_for_user."""
+    return Assessment.objects.filter(course=course).select_related("author")

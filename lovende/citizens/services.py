@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_access
 from lovende.citizens import cpr as cpr_numbers
-from lovende.citizens.models import Citizen, Course, Feedback, Observation
+from lovende.citizens.models import Assessment, Citizen, Course, Feedback, Observation
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
 
@@ -241,3 +241,22 @@ def record_feedback(
     feedback = Feedback.objects.create(course=course, given_on=given_on, text=text, recorded_by=by)
     _log(by, context, AccessLog.Action.CREATE, course.citizen)
     return feedback
+
+
+@transaction.atomic
+def record_assessment(
+    *,
+    by: User,
+    context: AccessContext | None,
+    course: Course,
+    assessed_on: datetime.date,
+    direction: str,
+    text: str,
+) -> Assessment:
+    """Write the employee's professional assessment of the course's direction."""
+    _check_note_date(course, assessed_on, "assessed_on")
+    assessment = Assessment.objects.create(
+        course=course, assessed_on=assessed_on, author=by, direction=direction, text=text
+    )
+    _log(by, context, AccessLog.Action.CREATE, course.citizen)
+    return assessment

@@ -19,6 +19,7 @@ urlpatterns = [
         "forloeb/<int:course_id>/observation/", views.record_observation, name="record_observation"
     ),
     path("forloeb/<int:course_id>/feedback/", views.record_feedback, name="record_feedback"),
+    path("forloeb/<int:course_id>/vurdering/", views.record_assessment, name="record_assessment"),
     path("forloeb/<int:course_id>/eksport/", views.export_course, name="export_course"),
     path("forloeb/<int:course_id>/udskrift/", views.print_course, name="print_course"),
 ]

@@ -370,6 +370,17 @@ def record_observation(request: HttpRequest, course_id: int) -> HttpResponse:
 
 
 @login_required
+def record_assessment(request: HttpRequest, course_id: int) -> HttpResponse:
+    return _note_view(
+        request,
+        course_id,
+        forms.AssessmentForm,
+        services.record_assessment,
+        "citizens/assessment_form.html",
+    )
+
+
+@login_required
 def record_feedback(request: HttpRequest, course_id: int) -> HttpResponse:
     return _note_view(
         request,

@@ -93,8 +93,8 @@ TRAJECTORY_SHARES = {
     S.COMPLETED: ((IMPROVER, 52), (SLOW, 25), (FLAT, 15), (WORSE, 8)),
     S.DISCONTINUED: ((DROPOUT, 1),),
 }
-ALLIANCE_SHARES = {S.DISCONTINUED: ((HIGH, 45), (LOW, 35), (DIP, 20))}
-USUAL_ALLIANCE = ((HIGH, 78), (LOW, 11), (DIP, 11))
+ALLIANCE_SHARES = {S.DISCONTINUED: ((HIGH, 50), (LOW, 30), (DIP, 20))}
+USUAL_ALLIANCE = ((HIGH, 83), (LOW, 8), (DIP, 9))
 GAP_SHARE, GAP_MIN_DAYS, GAP_DAYS = 0.08, 120, (45, 80)
 # The caseload holder's open courses show every signal (newest first, of those this old).
 SHOWCASE_MIN_DAYS = 120

@@ -38,7 +38,12 @@ KEY_LENGTH = 40
 
 
 def number_field(
-    label: str, *, required: bool = True, help_text: str = "", initial: float | None = None
+    label: str,
+    *,
+    required: bool = True,
+    help_text: str = "",
+    initial: float | None = None,
+    width: str = "xs",
 ) -> forms.FloatField:
     """A short text field for a number; a Danish decimal comma works as well as a point."""
     return forms.FloatField(
@@ -47,7 +52,18 @@ def number_field(
         help_text=help_text,
         initial=initial,
         localize=True,
-        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": "input-width-xs"}),
+        widget=forms.TextInput(attrs={"inputmode": "decimal", "class": f"input-width-{width}"}),
+    )
+
+
+def text_field(
+    label: str, *, max_length: int, required: bool = True, width: str = "xl"
+) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        required=required,
+        widget=forms.TextInput(attrs={"class": f"input-width-{width}"}),
     )
 
 
@@ -59,7 +75,7 @@ def plain(value: float | None) -> float | int | None:
 
 
 class InstrumentForm(forms.Form):
-    name = forms.CharField(label=_("Navn"), max_length=200)
+    name = text_field(_("Navn"), max_length=200)
     code = forms.SlugField(
         label=_("Kode"),
         max_length=40,
@@ -78,7 +94,7 @@ class InstrumentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Én kilde pr. linje: hvor spørgsmål, grænser og tal kommer fra."),
     )
-    scoring_method = forms.ChoiceField(label=_("Samlet score"), choices=SCORING_CHOICES)
+    scoring_method = forms.ChoiceField(label=_("Beregning"), choices=SCORING_CHOICES)
     factor = number_field(
         _("Faktor"), required=False, help_text=_("Kun ved omregning. WHO-5 ganger med 4.")
     )
@@ -87,12 +103,12 @@ class InstrumentForm(forms.Form):
     )
     direction = forms.ChoiceField(label=_("Hvad er bedst"), choices=DIRECTION_CHOICES)
     cutoff_value = number_field(_("Klinisk grænse"), required=False)
-    cutoff_label = forms.CharField(label=_("Tekst"), max_length=200, required=False)
+    cutoff_label = text_field(_("Tekst"), max_length=200, required=False, width="l")
     cutoff_inclusive = forms.BooleanField(
         label=_("Selve grænseværdien hører til det kliniske område"), required=False
     )
     cutoff2_value = number_field(_("Anden grænse"), required=False)
-    cutoff2_label = forms.CharField(label=_("Tekst"), max_length=200, required=False)
+    cutoff2_label = text_field(_("Tekst"), max_length=200, required=False, width="l")
     cutoff2_inclusive = forms.BooleanField(
         label=_("Selve grænseværdien hører til området"), required=False
     )

@@ -257,12 +257,12 @@ def _summary(version: InstrumentVersion) -> dict:
 
 
 def _scoring_text(rule: Mapping) -> str:
-    if rule["method"] == "linear":
-        return _("Summen × %(factor)s + %(offset)s") % {
-            "factor": _number(rule.get("factor", 1)),
-            "offset": _number(rule.get("offset", 0)),
-        }
-    return str(dict(forms.SCORING_CHOICES)[rule["method"]])
+    if rule["method"] != "linear":
+        return str(dict(forms.SCORING_CHOICES)[rule["method"]])
+    numbers = {"factor": _number(rule.get("factor", 1)), "offset": _number(rule.get("offset", 0))}
+    if rule.get("offset", 0) == 0:
+        return _("Summen × %(factor)s") % numbers
+    return _("Summen × %(factor)s + %(offset)s") % numbers
 
 
 def _described(definition: Mapping) -> dict:
@@ -277,9 +277,19 @@ def _described(definition: Mapping) -> dict:
         "cutoffs": [_cutoff(definition, cutoff) for cutoff in definition.get("cutoffs", [])],
         "reliable_change": _reliable_change(definition),
         "is_gas": definition.get("kind") == "gas",
-        "items": scoring.items_of(definition),
+        "items": [_item(item) for item in scoring.items_of(definition)],
         "subscales": _subscales(definition),
         "sources": definition.get("sources", []),
+    }
+
+
+def _item(item: scoring.Item) -> dict:
+    return {
+        "label": item.label,
+        "min": _number(item.min),
+        "max": _number(item.max),
+        "step": _number(item.step),
+        "anchors": item.anchors,
     }
 
 

@@ -9,11 +9,12 @@ from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lovende.citizens.models import Course
-from lovende.citizens.permissions import course_feedback, course_observations
+from lovende.citizens.models import Assessment, Course
+from lovende.citizens.permissions import course_assessments, course_feedback, course_observations
 from lovende.instruments import scoring
 from lovende.instruments.models import Instrument
 from lovende.measurements import charts, signals
+from lovende.measurements.evidence import Evidence, weigh
 from lovende.measurements.models import Measurement, OutcomeSummary
 from lovende.measurements.permissions import course_measurements, course_summaries
 
@@ -53,6 +54,8 @@ class Progression:
     signals: list[tuple[signals.Signal, str]]
     timeline: list[Event]
     enabled: list[Instrument] = field(default_factory=list)
+    assessment: Assessment | None = None
+    evidence: Evidence | None = None
 
     @property
     def self_report(self) -> list[Instrument]:
@@ -113,7 +116,21 @@ def course_progression(course: Course) -> Progression:
         course_open=course.is_open,
         rules=signals.Rules(settings.LOVENDE_SIGNAL_SESSIONS, settings.LOVENDE_SIGNAL_DAYS),
     )
+    assessment = course_assessments(course).first()
+    weighed = None
+    if assessment is not None:
+        outcomes = [
+            (
+                p.instrument.name,
+                p.definition.get("purpose", "outcome"),
+                p.summary.category if p.summary else "",
+            )
+            for p in panels
+        ]
+        weighed = weigh(assessment.direction, outcomes)
     return Progression(
+        assessment=assessment,
+        evidence=weighed,
         panels=sorted(panels, key=lambda p: p.instrument.name),
         signals=[(s, signal_text(s)) for s in found],
         timeline=_timeline(course, by_instrument),

@@ -26,7 +26,9 @@ def drag(page: Page, label: str, fraction: float) -> None:
 
 
 def chart_points(page: Page, chart_id: str) -> int:
-    return page.locator(f"[data-vega-spec='{chart_id}'] svg path[aria-roledescription='point']").count()
+    return page.locator(
+        f"[data-vega-spec='{chart_id}'] svg path[aria-roledescription='point']"
+    ).count()
 
 
 def test_citizen_self_reports_ors_and_the_chart_updates(

@@ -200,3 +200,22 @@ def test_it_rejects_an_observation_dated_before_the_course(client_for, mette, no
 
     assert response.status_code == 422
     assert "før forløbets start" in response.content.decode()
+
+
+def test_it_shows_which_data_support_the_assessment(client_for, mette, nord_course, ors):
+    start = nord_course.start_date
+    record(mette, nord_course, ors, ors_answers(4, 4, 4, 4), start)
+    record(mette, nord_course, ors, ors_answers(6, 6, 6, 6), start + datetime.timedelta(weeks=2))
+    client = client_for(mette)
+    data = {
+        "assessed_on": timezone.localdate().isoformat(),
+        "direction": "stable",
+        "text": "Familien står stille.",
+    }
+
+    client.post(reverse("citizens:record_assessment", args=[nord_course.pk]), data)
+
+    body = client.get(reverse("citizens:course_detail", args=[nord_course.pk])).content.decode()
+    assert "Familien står stille." in body
+    supporting, not_supporting = body.split("Data der ikke understøtter vurderingen")
+    assert "Pålideligt forbedret" in not_supporting

@@ -1,0 +1,100 @@
+"""`make bench`: build a municipality-scale database and time the course page and a measurement write.
+
+    python -m bench.run [--citizens 50000] [--courses 60000] [--measurements 1000000] [--samples 200]
+
+SQLite by default (a fresh file under /tmp); PostgreSQL when DATABASE_URL is set (a fresh
+database named lovende_bench is created next to the one in the URL). Prints a report and writes
+out/bench/<engine>.json. Server time is measured in-process around Django's test client, so it
+includes middleware, the access-log insert and template rendering, but no network.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "out" / "bench"
+
+
+def configure() -> str:
+    os.environ.setdefault("LOVENDE_MODE", "test")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lovende.settings")
+    url = os.environ.get("DATABASE_URL")
+    if url:
+        base, _, _name = url.rpartition("/")
+        os.environ["BENCH_ADMIN_URL"] = url
+        os.environ["DATABASE_URL"] = f"{base}/lovende_bench"
+        return "postgresql"
+    path = Path(tempfile.gettempdir()) / "lovende-bench.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    os.environ["LOVENDE_SQLITE"] = str(path)
+    return "sqlite"
+
+
+def fresh_postgres_database() -> None:
+    import psycopg
+
+    with psycopg.connect(os.environ["BENCH_ADMIN_URL"], autocommit=True) as connection:
+        connection.execute("DROP DATABASE IF EXISTS lovende_bench")
+        connection.execute("CREATE DATABASE lovende_bench")
+
+
+def percentile(samples: list[float], p: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def summary(samples: list[float]) -> dict:
+    return {
+        "n": len(samples),
+        "p50_ms": round(percentile(samples, 50), 2),
+        "p95_ms": round(percentile(samples, 95), 2),
+        "max_ms": round(max(samples), 2),
+        "mean_ms": round(statistics.fmean(samples), 2),
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--citizens", type=int, default=50_000)
+    parser.add_argument("--courses", type=int, default=60_000)
+    parser.add_argument("--measurements", type=int, default=1_000_000)
+    parser.add_argument("--samples", type=int, default=200)
+    args = parser.parse_args()
+    engine = configure()
+    if engine == "postgresql":
+        fresh_postgres_database()
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from bench import timing
+    from bench.build import build
+
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    built = build(citizens=args.citizens, courses=args.courses, measurements=args.measurements)
+    build_seconds = time.perf_counter() - started
+    result = timing.measure(built, samples=args.samples)
+    report = {
+        "engine": engine,
+        "data": timing.sizes(),
+        "build_seconds": round(build_seconds, 1),
+        **result,
+    }
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / f"{engine}.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
