@@ -242,3 +242,20 @@ class AssessmentForm(forms.Form):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.fields["assessed_on"].initial = timezone.localdate()
+
+
+class GoalForm(forms.Form):
+    title = forms.CharField(label=_("Mål"), max_length=200)
+    expected = forms.CharField(
+        label=_("Forventet resultat (0)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Hvordan ser det ud, når målet er nået som forventet?"),
+    )
+    weight = forms.IntegerField(
+        label=_("Vægt"),
+        min_value=1,
+        max_value=10,
+        initial=1,
+        help_text=_("1-10: hvor vigtigt målet er i forhold til de andre."),
+    )

@@ -209,3 +209,33 @@ class Assessment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_direction_display()} {self.assessed_on}"
+
+
+class Goal(models.Model):
+    """An individual goal in a course, scored −2…+2 by Goal Attainment Scaling (mål)."""
+
+    MAX_WEIGHT = 10
+
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="goals")
+    title = models.CharField(_("mål"), max_length=200)
+    expected = models.TextField(
+        _("forventet resultat (0)"),
+        blank=True,
+        help_text=_("Hvordan ser det ud, når målet er nået som forventet?"),
+    )
+    weight = models.PositiveSmallIntegerField(_("vægt"), default=1)
+    is_active = models.BooleanField(_("aktivt"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("mål")
+        verbose_name_plural = _("mål")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(weight__gte=1, weight__lte=10), name="goal_weight_1_to_10"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

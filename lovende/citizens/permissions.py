@@ -7,7 +7,7 @@ their roles with citizen access. Anything else answers 404, exactly as if it did
 from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
-from lovende.citizens.models import Assessment, Citizen, Course, Feedback, Observation
+from lovende.citizens.models import Assessment, Citizen, Course, Feedback, Goal, Observation
 from lovende.organisation.models import Unit, User
 from lovende.organisation.permissions import citizen_access_units
 
@@ -67,3 +67,18 @@ def course_feedback(course: Course) -> QuerySet[Feedback]:
 def course_assessments(course: Course) -> QuerySet[Assessment]:
     """Assessments of a course the caller already got through get_course_for_user."""
     return Assessment.objects.filter(course=course).select_related("author")
+
+
+def course_goals(course: Course) -> QuerySet[Goal]:
+    """Goals of a course the caller already got through get_course_for_user."""
+    return Goal.objects.filter(course=course)
+
+
+def get_goal_for_user(user: User, goal_id: int) -> Goal:
+    """The goal, or 404 when its course is out of reach."""
+    try:
+        return Goal.objects.select_related("course__citizen").get(
+            pk=goal_id, course__in=courses_visible_to(user)
+        )
+    except Goal.DoesNotExist:
+        raise Http404 from None

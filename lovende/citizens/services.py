@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_access
 from lovende.citizens import cpr as cpr_numbers
-from lovende.citizens.models import Assessment, Citizen, Course, Feedback, Observation
+from lovende.citizens.models import Assessment, Citizen, Course, Feedback, Goal, Observation
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
 
@@ -260,3 +260,32 @@ def record_assessment(
     )
     _log(by, context, AccessLog.Action.CREATE, course.citizen)
     return assessment
+
+
+@transaction.atomic
+def add_goal(
+    *,
+    by: User,
+    context: AccessContext | None,
+    course: Course,
+    title: str,
+    expected: str = "",
+    weight: int = 1,
+) -> Goal:
+    """Add an individual goal to the course, for Goal Attainment Scaling."""
+    if not 1 <= weight <= Goal.MAX_WEIGHT:
+        raise ValidationError(
+            {"weight": _("Vægten skal være mellem 1 og %(max)s.") % {"max": Goal.MAX_WEIGHT}}
+        )
+    goal = Goal.objects.create(course=course, title=title, expected=expected, weight=weight)
+    _log(by, context, AccessLog.Action.CREATE, course.citizen)
+    return goal
+
+
+@transaction.atomic
+def close_goal(*, by: User, context: AccessContext | None, goal: Goal) -> Goal:
+    """Stop scoring a goal; earlier goal attainment keeps it."""
+    goal.is_active = False
+    goal.save(update_fields=["is_active"])
+    _log(by, context, AccessLog.Action.UPDATE, goal.course.citizen)
+    return goal

@@ -20,6 +20,8 @@ urlpatterns = [
     ),
     path("forloeb/<int:course_id>/feedback/", views.record_feedback, name="record_feedback"),
     path("forloeb/<int:course_id>/vurdering/", views.record_assessment, name="record_assessment"),
+    path("forloeb/<int:course_id>/maal/", views.goal_list, name="goal_list"),
+    path("maal/<int:goal_id>/afslut/", views.close_goal, name="close_goal"),
     path("forloeb/<int:course_id>/eksport/", views.export_course, name="export_course"),
     path("forloeb/<int:course_id>/udskrift/", views.print_course, name="print_course"),
 ]

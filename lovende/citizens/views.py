@@ -424,3 +424,47 @@ def print_course(request: HttpRequest, course_id: int) -> HttpResponse:
         "printing": True,
     }
     return render(request, "citizens/course_detail.html", context)
+
+
+@login_required
+def goal_list(request: HttpRequest, course_id: int) -> HttpResponse:
+    """The course's individual goals for Goal Attainment Scaling, and a form to add one."""
+    course = permissions.get_course_for_user(request.user, course_id)
+    form = forms.GoalForm(request.POST or None)
+    if (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            form,
+            services.add_goal,
+            by=request.user,
+            context=AccessContext.of(request),
+            course=course,
+            **form.cleaned_data,
+        )
+    ):
+        messages.success(request, _("Målet er tilføjet."))
+        return redirect("citizens:goal_list", course.pk)
+    if request.method == "GET":
+        record_access(
+            by=request.user,
+            context=AccessContext.of(request),
+            action=AccessLog.Action.VIEW,
+            citizens=[course.citizen],
+        )
+    context = {
+        "course": course,
+        "citizen": course.citizen,
+        "goals": permissions.course_goals(course),
+        "form": form,
+    }
+    return render(request, "citizens/goal_list.html", context, status=422 if form.errors else 200)
+
+
+@require_POST
+@login_required
+def close_goal(request: HttpRequest, goal_id: int) -> HttpResponse:
+    goal = permissions.get_goal_for_user(request.user, goal_id)
+    services.close_goal(by=request.user, context=AccessContext.of(request), goal=goal)
+    messages.success(request, _("Målet «%(goal)s» er afsluttet.") % {"goal": goal.title})
+    return redirect("citizens:goal_list", goal.course_id)

@@ -5,7 +5,7 @@ import random
 from dataclasses import dataclass
 
 from lovende.citizens.models import Citizen, Course
-from lovende.citizens.services import create_citizen, create_course
+from lovende.citizens.services import CLOSED, create_citizen, create_course, update_course
 from lovende.demo.interventions import FAMILY, INFANT, RESIDENTIAL, YOUTH
 from lovende.demo.names import FEMALE_FIRST_NAMES, MALE_FIRST_NAMES, SURNAMES
 from lovende.demo.progress import PlannedCourse, write_histories
@@ -162,6 +162,15 @@ def create_caseload(
             follow_ups.append(_follow_up(town, plan, rng, today))
     holder = town.staff.get(CASELOAD_HOLDER)
     write_histories(town, planned + follow_ups, rng, today, showcase=holder)
+    for plan in planned:
+        if plan.status in CLOSED:
+            update_course(
+                by=plan.staff[0] if plan.staff else town.registrar,
+                context=None,
+                course=plan.course,
+                status=plan.status,
+                end_date=plan.end,
+            )
 
 
 def _register(

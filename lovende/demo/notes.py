@@ -8,7 +8,8 @@ from lovende.demo.interventions import FAMILY, INFANT, RESIDENTIAL, YOUTH
 
 K = Observation.Kind
 START, GOOD, NEUTRAL, BAD = "start", "good", "neutral", "bad"
-ALLIANCE, GAP, DROPOUT, WAITING = "alliance", "gap", "dropout", "waiting"
+LOW_ALLIANCE, FALLING_ALLIANCE = "low alliance", "falling alliance"
+GAP, DROPOUT, WAITING = "gap", "dropout", "waiting"
 PRAISE, CRITICISM = "praise", "criticism"
 
 OBSERVATIONS: dict[tuple[str, str], tuple[tuple[str, str, tuple[str, ...]], ...]] = {
@@ -100,10 +101,13 @@ OBSERVATIONS: dict[tuple[str, str], tuple[tuple[str, str, tuple[str, ...]], ...]
 
 # The same in every intervention.
 GENERAL_OBSERVATIONS: dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]] = {
-    ALLIANCE: (
-        (K.COOPERATION, "SRS faldt i dag. Vi talte om, hvad der skal til, for at samtalerne giver mening; borgeren vil gerne have mere fokus på egne mål.", ("alliance", "srs")),
+    LOW_ALLIANCE: (
         (K.COOPERATION, "Borgeren oplever ikke, at vi arbejder med det rigtige. Vi gennemgår målene igen næste gang.", ("alliance", "mål")),
         (K.COOPERATION, "Drøftet på teammødet: lav alliance over flere sessioner. Vi overvejer, om en kollega skal tage over.", ("alliance",)),
+    ),
+    FALLING_ALLIANCE: (
+        (K.COOPERATION, "SRS faldt i dag. Vi talte om, hvad der skal til, for at samtalerne giver mening; borgeren vil gerne have mere fokus på egne mål.", ("alliance", "srs")),
+        (K.COOPERATION, "Lavere SRS end sidst. Borgeren syntes, vi brugte for meget tid på skemaer; næste gang starter vi med borgerens eget emne.", ("alliance", "srs")),
     ),
     GAP: (
         (K.COOPERATION, "Flere aftaler er aflyst, og vi har ikke kunnet komme i kontakt. Brev sendt med tilbud om ny tid.", ("aflysninger", "kontakt")),

@@ -5,8 +5,8 @@ Every course except the waiting ones has sessions every one to three weeks from 
 adult citizens, the progression wheel about every six weeks. Each course follows a trajectory
 (improver, slow improver, non-responder, deteriorator, drop-out), some with a low or falling
 alliance and some open ones with a long gap, so every outcome category and every signal shows.
-Everything goes through the services; a closed course is closed after its history is written,
-because measurements are only recorded on open courses.
+Everything goes through the services. Measurements are only recorded on open courses, so the
+caseload registers every course open and closes the closed ones after their history is written.
 """
 
 import datetime
@@ -15,7 +15,7 @@ import random
 from dataclasses import dataclass
 
 from lovende.citizens.models import Course
-from lovende.citizens.services import record_feedback, record_observation, update_course
+from lovende.citizens.services import record_feedback, record_observation
 from lovende.demo import notes
 from lovende.demo.interventions import FAMILY, INFANT, RESIDENTIAL, YOUTH
 from lovende.demo.tree import Town
@@ -25,7 +25,6 @@ from lovende.measurements.services import record_measurement
 from lovende.organisation.models import User
 
 S = Course.Status
-CLOSED = (S.COMPLETED, S.DISCONTINUED)
 DAY = datetime.timedelta(days=1)
 
 # Per intervention: the outcome instrument, the alliance instrument, then the occasional ones.
@@ -134,7 +133,7 @@ def write_histories(
     today: datetime.date,
     showcase: User | None = None,
 ) -> None:
-    """Write each course's sessions and notes, then close the courses that are to be closed."""
+    """Write each course's sessions and notes while it is still open; the caller closes them."""
     chosen = _showcase(planned, showcase, today)
     for plan in planned:
         if plan.status == S.WAITING:
@@ -143,14 +142,6 @@ def write_histories(
         days_open = ((plan.end or today) - plan.course.start_date).days
         profile = chosen.get(plan.course.pk) or _draw(rng, plan.status, days_open)
         _write_history(town, plan, profile, rng, today)
-        if plan.status in CLOSED:
-            update_course(
-                by=_author(town, plan, rng),
-                context=None,
-                course=plan.course,
-                status=plan.status,
-                end_date=plan.end,
-            )
 
 
 def _showcase(
@@ -344,7 +335,7 @@ def _write_history(
             answers=_answers(rng, code, values[day, code], bias[code]),
             measured_on=day,
         )
-    _write_notes(town, plan, profile, days, dip_day, rng)
+    _write_notes(town, plan, profile, days, dip_day, rng, today)
 
 
 def _item_count(code: str) -> int:
@@ -378,8 +369,9 @@ def _planned_notes(
     profile: Profile,
     days: list[datetime.date],
     dip_day: datetime.date | None,
+    today: datetime.date,
 ) -> list[tuple[datetime.date, tuple]]:
-    """(date, (kind, text, tags)) for the course: a start note, a few on the way, the signals'."""
+    """(date, (kind, text, tags)): a note at the start, a few on the way, and the signals' own."""
     used: set = set()
     planned = [(days[0], _unused(rng, notes.OBSERVATIONS[plan.key, notes.START], used))]
     later = days[1:]
@@ -388,11 +380,15 @@ def _planned_notes(
         mood = _mood(profile.trajectory, (day - days[0]).days / span, rng)
         planned.append((day, _unused(rng, notes.OBSERVATIONS[plan.key, mood], used)))
     general = notes.GENERAL_OBSERVATIONS
-    if profile.alliance != HIGH and len(days) > 1:
-        planned.append((dip_day or days[1], _unused(rng, general[notes.ALLIANCE], used)))
-    if profile.gap or profile.trajectory is DROPOUT:
-        reason = notes.GAP if profile.gap else notes.DROPOUT
-        planned.append((days[-1], _unused(rng, general[reason], used)))
+    if dip_day:
+        planned.append((dip_day, _unused(rng, general[notes.FALLING_ALLIANCE], used)))
+    if profile.alliance == LOW and len(days) > 2:
+        planned.append((days[min(3, len(days) - 1)], rng.choice(general[notes.LOW_ALLIANCE])))
+    if profile.gap:  # the cancellations after the latest session
+        day = min(today, days[-1] + rng.randint(21, 35) * DAY)
+        planned.append((day, rng.choice(general[notes.GAP])))
+    if profile.trajectory is DROPOUT:
+        planned.append((plan.end or days[-1], rng.choice(general[notes.DROPOUT])))
     return planned
 
 
@@ -403,8 +399,9 @@ def _write_notes(
     days: list[datetime.date],
     dip_day: datetime.date | None,
     rng: random.Random,
+    today: datetime.date,
 ) -> None:
-    for day, (kind, text, tags) in _planned_notes(rng, plan, profile, days, dip_day):
+    for day, (kind, text, tags) in _planned_notes(rng, plan, profile, days, dip_day, today):
         record_observation(
             by=_author(town, plan, rng),
             context=None,
@@ -414,8 +411,11 @@ def _write_notes(
             text=text,
             tags=tags,
         )
+    chosen = rng.sample(days, min(len(days), 1 + len(days) // 10, 3))
+    if dip_day and dip_day not in chosen:
+        chosen[-1] = dip_day  # the citizen says why the session scored lower
     texts, used = notes.FEEDBACK[plan.key], set()
-    for day in sorted(rng.sample(days, min(len(days), 1 + len(days) // 10, 3))):
+    for day in sorted(chosen):
         critical = profile.alliance == LOW and rng.random() < 0.7
         critical = critical or day == dip_day or rng.random() < 0.1
         tone = notes.CRITICISM if critical else notes.PRAISE

@@ -5,7 +5,7 @@ from collections.abc import Mapping
 from django import forms
 from django.db.models import QuerySet
 from django.utils.text import slugify
-from django.utils.translation import gettext as _t
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from lovende.instruments import library
@@ -135,9 +135,11 @@ class InstrumentForm(forms.Form):
         for prefix in CUTOFFS:
             value_field = f"{prefix}_value"
             if data.get(f"{prefix}_label") and value_field in data and data[value_field] is None:
-                self.add_error(value_field, _t("Angiv grænsens værdi, eller slet teksten."))
+                self.add_error(value_field, gettext("Angiv grænsens værdi, eller slet teksten."))
         if data.get("cutoff2_value") is not None and data.get("cutoff_value", 0) is None:
-            self.add_error("cutoff_value", _t("Udfyld den kliniske grænse før den anden grænse."))
+            self.add_error(
+                "cutoff_value", gettext("Udfyld den kliniske grænse før den anden grænse.")
+            )
         return data
 
     def unbound_copy(self) -> "InstrumentForm":
@@ -171,7 +173,7 @@ class InstrumentForm(forms.Form):
 
     def _cutoffs(self) -> list[dict]:
         data = self.cleaned_data
-        default_labels = {"cutoff": _t("Klinisk grænse"), "cutoff2": _t("Anden grænse")}
+        default_labels = {"cutoff": gettext("Klinisk grænse"), "cutoff2": gettext("Anden grænse")}
         return [
             {
                 "value": plain(data[f"{prefix}_value"]),
@@ -234,7 +236,7 @@ def copy_initial(name: str, code: str, definition: Mapping) -> dict:
     """Starting values for a new instrument made from an existing one, under a new name."""
     return {
         **initial_from(definition),
-        "name": _t("%(name)s – egen udgave") % {"name": name},
+        "name": gettext("%(name)s – egen udgave") % {"name": name},
         "code": f"{code}-egen"[:40],
     }
 
@@ -281,13 +283,13 @@ def unique_keys(rows: list[dict]) -> list[str]:
 
 class ItemForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=KEY_LENGTH)
-    label = forms.CharField(label=_("Spørgsmål"), max_length=300)
-    min = number_field(_("Mindste værdi"))
-    max = number_field(_("Største værdi"))
-    step = number_field(_("Trin"), initial=1)
-    low_anchor = forms.CharField(label=_("Tekst ved mindste værdi"), max_length=100, required=False)
-    high_anchor = forms.CharField(
-        label=_("Tekst ved største værdi"), max_length=100, required=False
+    label = text_field(_("Tekst"), max_length=300)
+    min = number_field(_("Mindste værdi"), width="xxs")
+    max = number_field(_("Største værdi"), width="xxs")
+    step = number_field(_("Trin"), initial=1, width="xxs")
+    low_anchor = text_field(_("Tekst ved mindste værdi"), max_length=100, required=False, width="s")
+    high_anchor = text_field(
+        _("Tekst ved største værdi"), max_length=100, required=False, width="s"
     )
 
     def clean(self) -> dict:
@@ -296,7 +298,7 @@ class ItemForm(forms.Form):
         if bool(low) != bool(high):
             self.add_error(
                 "high_anchor" if low else "low_anchor",
-                _t("Skriv en tekst ved begge ender af skalaen, eller ved ingen af dem."),
+                gettext("Skriv en tekst ved begge ender af skalaen, eller ved ingen af dem."),
             )
         return data
 

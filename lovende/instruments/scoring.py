@@ -209,8 +209,13 @@ def subscale_scores(definition: Mapping, answers: Mapping[str, float]) -> dict[s
     }
 
 
+GAS_T_RANGE = (10.0, 90.0)  # with equal weights, T stays within 50 ± 20/√ρ ≈ 13.5…86.5
+
+
 def score_range(definition: Mapping) -> tuple[float, float]:
-    """Lowest and highest possible total score."""
+    """Lowest and highest possible total score (for GAS: the span of T-scores)."""
+    if definition.get("kind") == "gas":
+        return GAS_T_RANGE
     items = items_of(definition)
     return (
         _combine(definition["scoring"], [item.min for item in items]),

@@ -184,11 +184,15 @@ def _editor_forms(
     request: HttpRequest, initial: dict | None, rows: list[dict], *, creating: bool = False
 ) -> tuple[forms.InstrumentForm, forms.BaseItemFormSet]:
     if request.method == "POST":
-        # No initial rows here: a row is taken when it has content, not when it differs from them.
-        return forms.InstrumentForm(request.POST, creating=creating), forms.ItemFormSet(
-            request.POST
+        # No initial rows: a posted row counts when it has content, not when it differs from them.
+        return (
+            forms.InstrumentForm(request.POST, creating=creating),
+            forms.ItemFormSet(request.POST),
         )
-    return forms.InstrumentForm(initial=initial, creating=creating), forms.ItemFormSet(initial=rows)
+    return (
+        forms.InstrumentForm(initial=initial, creating=creating),
+        forms.ItemFormSet(initial=rows),
+    )
 
 
 def _submitted_definition(
@@ -237,6 +241,7 @@ def _preview_form(definition: dict) -> MeasurementForm:
     preview = MeasurementForm(version=InstrumentVersion(definition=definition), auto_id="vis_%s")
     for field in preview.fields.values():
         field.disabled = True
+        field.widget.attrs.pop("autofocus", None)  # the real page focuses the first answer
     return preview
 
 

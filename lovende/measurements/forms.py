@@ -83,3 +83,41 @@ class UnlockForm(forms.Form):
         label=_("Medarbejderens adgangskode"),
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
+
+
+GAS_CHOICES = [
+    (-2, _("−2 Meget mindre end forventet")),
+    (-1, _("−1 Mindre end forventet")),
+    (0, _("0 Som forventet")),
+    (1, _("+1 Mere end forventet")),
+    (2, _("+2 Meget mere end forventet")),
+]
+
+
+class GoalAttainmentForm(forms.Form):
+    """Goal Attainment Scaling: one level per goal of the course."""
+
+    measured_on = forms.DateField(label=_("Dato"), widget=DateInput(), input_formats=DATE_FORMATS)
+
+    def __init__(self, *args: object, goals: list, **kwargs: object) -> None:  # list[Goal]
+        super().__init__(*args, **kwargs)
+        self.goals = goals
+        self.fields["measured_on"].initial = timezone.localdate()
+        for goal in goals:
+            self.fields[f"goal_{goal.pk}"] = forms.TypedChoiceField(
+                label=goal.title,
+                choices=GAS_CHOICES,
+                coerce=int,
+                widget=forms.RadioSelect,
+                help_text=goal.expected,
+            )
+
+    def item_fields(self) -> list[forms.BoundField]:
+        return [self[f"goal_{goal.pk}"] for goal in self.goals]
+
+    def answers(self) -> dict[str, int]:
+        return {f"goal_{goal.pk}": self.cleaned_data.get(f"goal_{goal.pk}") for goal in self.goals}
+
+    def add_service_errors(self, errors: dict[str, list[str]]) -> None:
+        for key, messages in errors.items():
+            self.add_error(key if key in self.fields else None, messages)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_access
 from lovende.citizens.models import Course
+from lovende.citizens.permissions import course_goals
 from lovende.instruments import scoring
 from lovende.instruments.messages import answer_messages
 from lovende.instruments.models import Instrument, InstrumentVersion
@@ -42,7 +43,34 @@ def _check_date(course: Course, measured_on: datetime.date) -> None:
         )
 
 
-def _scored(version: InstrumentVersion, answers: Mapping) -> tuple[dict, float]:
+GAS_LEVELS = (-2, -1, 0, 1, 2)
+
+
+def _scored_goals(course: Course, answers: Mapping, keys: list[str] | None) -> tuple[dict, float]:
+    """Goal Attainment Scaling: one level −2…+2 per goal, scored as a T-score with the goals' weights."""
+    goals = {f"goal_{goal.pk}": goal for goal in course_goals(course)}
+    keys = keys if keys is not None else [key for key, goal in goals.items() if goal.is_active]
+    if not keys:
+        raise ValidationError(_("Forløbet har ingen aktive mål. Opret målene først."))
+    errors, clean = {}, {}
+    for key in keys:
+        level = answers.get(key)
+        if level is None or level == "":
+            errors[key] = _("Angiv målopfyldelse for «%(goal)s».") % {"goal": goals[key].title}
+        elif int(level) not in GAS_LEVELS:
+            errors[key] = _("Målopfyldelse går fra -2 til +2.")
+        else:
+            clean[key] = int(level)
+    if errors or set(answers) - set(keys):
+        raise ValidationError(errors or _("Svaret hører ikke til forløbets mål."))
+    return clean, scoring.gas_t_score([clean[k] for k in keys], [goals[k].weight for k in keys])
+
+
+def _scored(
+    version: InstrumentVersion, answers: Mapping, course: Course, keys: list[str] | None = None
+) -> tuple[dict, float]:
+    if version.is_gas:
+        return _scored_goals(course, answers, keys)
     try:
         clean = scoring.check_answers(version.definition, answers)
     except scoring.InvalidAnswers as error:
@@ -74,7 +102,7 @@ def record_measurement(
     _check_open(course)
     _check_date(course, measured_on)
     version = current_version(instrument)
-    clean, total = _scored(version, answers)
+    clean, total = _scored(version, answers, course)
     measurement = Measurement.objects.create(
         course=course,
         instrument=instrument,
@@ -103,7 +131,12 @@ def update_measurement(
     """Correct a measurement; it is rescored with the version it was answered on."""
     course = measurement.course
     _check_date(course, measured_on)
-    measurement.answers, measurement.score = _scored(measurement.version, answers)
+    measurement.answers, measurement.score = _scored(
+        measurement.version,
+        answers,
+        course,
+        list(measurement.answers) if measurement.version.is_gas else None,
+    )
     measurement.measured_on = measured_on
     measurement.save(update_fields=["answers", "score", "measured_on"])
     refresh_outcome_summary(course, measurement.instrument)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from lovende.audit.services import AccessContext
 from lovende.citizens.models import Course
-from lovende.citizens.permissions import get_course_for_user
+from lovende.citizens.permissions import course_goals, get_course_for_user
 from lovende.instruments.models import Instrument
 from lovende.instruments.services import current_version
 from lovende.measurements import forms, permissions, services
@@ -53,6 +53,19 @@ def _save(form: forms.MeasurementForm, service, **kwargs) -> object | None:
         return None
 
 
+def _form_for(
+    version, course: Course, data, **kwargs
+) -> forms.MeasurementForm | forms.GoalAttainmentForm:
+    """The item form, or for Goal Attainment Scaling one row per goal of the course."""
+    if version.is_gas:
+        goals = list(course_goals(course).filter(is_active=True))
+        if "initial" in kwargs:
+            keys = set(kwargs["initial"])
+            goals = [g for g in course_goals(course) if f"goal_{g.pk}" in keys]
+        return forms.GoalAttainmentForm(data, goals=goals, **kwargs)
+    return forms.MeasurementForm(data, version=version, **kwargs)
+
+
 @login_required
 def record_measurement(request: HttpRequest, course_id: int) -> HttpResponse:
     course = get_course_for_user(request.user, course_id)
@@ -61,7 +74,7 @@ def record_measurement(request: HttpRequest, course_id: int) -> HttpResponse:
         messages.info(request, _("Indsatsen har ingen måleredskaber slået til endnu."))
         return redirect("citizens:course_detail", course.pk)
     version = current_version(instrument)
-    form = forms.MeasurementForm(request.POST or None, version=version)
+    form = _form_for(version, course, request.POST or None)
     if request.method == "POST" and form.is_valid():
         measurement = _save(
             form,
@@ -97,10 +110,11 @@ def record_measurement(request: HttpRequest, course_id: int) -> HttpResponse:
 @login_required
 def update_measurement(request: HttpRequest, measurement_id: int) -> HttpResponse:
     measurement = permissions.get_measurement_for_user(request.user, measurement_id)
+    prefix = "" if measurement.version.is_gas else "item_"
     initial = {"measured_on": measurement.measured_on} | {
-        f"item_{k}": v for k, v in measurement.answers.items()
+        f"{prefix}{k}": v for k, v in measurement.answers.items()
     }
-    form = forms.MeasurementForm(request.POST or None, version=measurement.version, initial=initial)
+    form = _form_for(measurement.version, measurement.course, request.POST or None, initial=initial)
     saved = (
         request.method == "POST"
         and form.is_valid()

@@ -1,17 +1,27 @@
-import io
+"""The seeded demo, seeded once for the module (with its histories that takes a few seconds).
+
+Each test runs in a savepoint inside the module's transaction, which is rolled back at the end.
+"""
+
+import math
+from collections import defaultdict
 
 import pytest
-from django.core.management import call_command
+from django.conf import settings
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, F, Q
+from django.utils import timezone
 
 from lovende.citizens import cpr
-from lovende.citizens.models import Citizen, Course
+from lovende.citizens.models import Citizen, Course, Feedback, Observation
 from lovende.demo.seed import seed_demo
 from lovende.demo.tree import DEMO_NAME, DEMO_PASSWORD, NEIGHBOUR_NAME
+from lovende.instruments.models import Instrument
+from lovende.instruments.services import current_version
+from lovende.measurements import outcomes, signals
+from lovende.measurements.models import Measurement, OutcomeSummary
 from lovende.organisation.models import Role, Unit, User
-
-CITIZENS = 60  # enough for every unit; the default 300 is for the demo itself
+from tests.demo.conftest import CITIZENS
 
 # username: (organisation, unit, role, management level, citizen access)
 PERSONAS = {
@@ -30,13 +40,21 @@ PERSONAS = {
 }  # fmt: skip
 
 
+@pytest.fixture(scope="module")
+def seeded_once(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield seed_demo(citizens=CITIZENS)
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def seeded(db):
-    return seed_demo(citizens=CITIZENS)
+def seeded(seeded_once, db):
+    return seeded_once
 
 
 def counts() -> tuple[int, ...]:
-    return tuple(m.objects.count() for m in (User, Unit, Role, Citizen, Course))
+    models = (User, Unit, Role, Citizen, Course, Measurement, Observation, Feedback)
+    return tuple(m.objects.count() for m in models)
 
 
 def test_it_creates_nothing_the_second_time(seeded):
@@ -62,29 +80,6 @@ def test_it_creates_every_persona(seeded):
         assert role.citizen_access is access, username
         assert user.check_password(DEMO_PASSWORD), username
     assert {login[0] for login in seeded.logins} == set(PERSONAS)
-
-
-class Rollback(Exception):
-    pass
-
-
-def seed_and_roll_back(seed: int) -> list[tuple]:
-    try:
-        with transaction.atomic():
-            seed_demo(citizens=CITIZENS, seed=seed)
-            citizens = Citizen.objects.order_by("pk")
-            rows = list(citizens.values_list("first_name", "last_name", "cpr", "birth_date"))
-            raise Rollback
-    except Rollback:
-        return rows
-
-
-@pytest.mark.django_db
-def test_it_seeds_the_same_citizens_from_the_same_seed():
-    first, again, other = seed_and_roll_back(7), seed_and_roll_back(7), seed_and_roll_back(8)
-
-    assert first == again
-    assert first != other
 
 
 def test_it_gives_generated_staff_no_password(seeded):
@@ -145,11 +140,147 @@ def test_it_keeps_the_neighbours_citizens_apart(seeded):
     assert not Course.objects.filter(responsible=karin).exclude(pk__in=theirs).exists()
 
 
-@pytest.mark.django_db
-def test_the_seed_command_prints_one_line():
-    out = io.StringIO()
+# The courses' histories: measurements, summaries, observations and feedback
 
-    call_command("seed", citizens=CITIZENS, stdout=out)
+S = Course.Status
+CATEGORY = OutcomeSummary.Category
+OUTCOME, ALLIANCE = ("ors", "cors"), ("srs", "csrs")
 
-    assert len(out.getvalue().strip().splitlines()) == 1
-    assert DEMO_NAME in out.getvalue()
+
+def test_it_measures_most_open_courses_and_no_waiting_ones(seeded):
+    open_courses = Course.objects.filter(status__in=[S.ACTIVE, S.WAITING])
+    measured = open_courses.filter(measurements__isnull=False).distinct()
+
+    assert measured.count() >= 0.8 * open_courses.count()
+    assert not measured.filter(status=S.WAITING).exists()
+    assert not Course.objects.filter(status=S.ACTIVE, measurements__isnull=True).exists()
+    assert seeded.measurements == Measurement.objects.count() > 0
+    assert f"{seeded.measurements} målinger" in seeded.summary
+
+
+def test_it_measured_the_closed_courses_while_they_were_open(seeded):
+    closed = Course.objects.filter(status__in=[S.COMPLETED, S.DISCONTINUED])
+    dropouts = closed.filter(status=S.DISCONTINUED).annotate(
+        sessions=Count("measurements__measured_on", distinct=True)
+    )
+
+    assert closed.exists()
+    assert not closed.filter(measurements__isnull=True).exists()
+    assert all(1 <= course.sessions <= 4 for course in dropouts)
+
+
+def test_it_dates_every_measurement_and_note_within_its_course(seeded):
+    today = timezone.localdate()
+
+    for model, field in (
+        (Measurement, "measured_on"),
+        (Observation, "observed_on"),
+        (Feedback, "given_on"),
+    ):
+        outside = model.objects.filter(
+            Q(**{f"{field}__lt": F("course__start_date")})
+            | Q(**{f"{field}__gt": F("course__end_date")})
+            | Q(**{f"{field}__gt": today})
+        )
+        assert model.objects.exists(), model
+        assert not outside.exists(), model
+
+
+def test_it_answers_every_item_on_the_instruments_steps(seeded):
+    for measurement in Measurement.objects.select_related("instrument"):
+        code, values = measurement.instrument.code, list(measurement.answers.values())
+        if code in OUTCOME + ALLIANCE:
+            assert all(0 <= v <= 10 and round(v, 1) == v for v in values), measurement.answers
+            assert math.isclose(sum(values), measurement.score, abs_tol=1e-6)
+        else:
+            low, high = {"who5": (0, 5), "hjul": (1, 10)}[code]
+            assert all(low <= v <= high and v == int(v) for v in values), measurement.answers
+
+
+def test_every_stored_summary_equals_a_recompute(seeded):
+    points = defaultdict(list)
+    rows = Measurement.objects.values_list(
+        "course_id", "instrument_id", "measured_on", "pk", "score"
+    )
+    for course_id, instrument_id, measured_on, pk, score in rows:
+        points[course_id, instrument_id].append(outcomes.Point(measured_on, pk, score))
+    definitions = {i.pk: current_version(i).definition for i in Instrument.objects.all()}
+    fields = list(outcomes.Outcome.__dataclass_fields__)
+
+    summaries = OutcomeSummary.objects.values("course_id", "instrument_id", *fields)
+
+    assert len(summaries) == len(points)
+    for row in summaries:
+        key = (row["course_id"], row["instrument_id"])
+        expected = outcomes.summarise(points[key], definitions[row["instrument_id"]])
+        assert outcomes.Outcome(**{f: row[f] for f in fields}) == expected, key
+
+
+def test_it_shows_every_outcome_category(seeded):
+    categories = set(
+        OutcomeSummary.objects.filter(instrument__code__in=OUTCOME).values_list(
+            "category", flat=True
+        )
+    )
+
+    assert categories == {CATEGORY.IMPROVED, CATEGORY.UNCHANGED, CATEGORY.DETERIORATED}
+    assert OutcomeSummary.objects.filter(clinical_at_start=True, clinical_now=False).exists()
+
+
+def course_signals(courses) -> dict[str, set[int]]:
+    """The ids of the courses showing each signal of the course page, and the improved ones."""
+    series = defaultdict(list)
+    rows = Measurement.objects.filter(course__in=courses).select_related("instrument", "version")
+    for m in rows.order_by("measured_on", "pk"):
+        series[m.course_id, m.instrument.name, m.version.definition["code"]].append(m)
+    found = defaultdict(set)
+    for course in courses:
+        per_instrument = [
+            signals.Series(
+                name, rows[-1].version.definition, [(m.measured_on, m.score) for m in rows]
+            )
+            for (course_id, name, _), rows in series.items()
+            if course_id == course.pk
+        ]
+        for signal in signals.course_signals(
+            per_instrument,
+            today=timezone.localdate(),
+            course_start=course.start_date,
+            course_open=course.is_open,
+            rules=signals.Rules(settings.LOVENDE_SIGNAL_SESSIONS, settings.LOVENDE_SIGNAL_DAYS),
+        ):
+            found[signal.code].add(course.pk)
+    improved = OutcomeSummary.objects.filter(
+        course__in=courses, instrument__code__in=OUTCOME, category=CATEGORY.IMPROVED
+    )
+    found["improved"] = set(improved.values_list("course", flat=True))
+    return found
+
+
+SIGNALS = {"no_improvement", "deterioration", "low_alliance", "falling_alliance", "no_measurement"}
+
+
+def test_it_shows_every_signal_on_some_open_course(seeded):
+    found = course_signals(Course.objects.filter(status=S.ACTIVE))
+
+    assert SIGNALS | {"improved"} <= {code for code, ids in found.items() if ids}, found
+
+
+def test_mettes_open_courses_show_every_trajectory(seeded):
+    mette = User.objects.get(username="mette")
+
+    found = course_signals(mette.responsible_for.filter(status=S.ACTIVE))
+
+    wanted = {"improved", "no_improvement", "deterioration", "low_alliance", "no_measurement"}
+    assert wanted <= {code for code, ids in found.items() if ids}, found
+
+
+def test_it_writes_observations_and_feedback_on_every_course_that_began(seeded):
+    began = Course.objects.exclude(status=S.WAITING)
+    kinds = set(Observation.objects.values_list("kind", flat=True))
+
+    assert not began.filter(observations__isnull=True).exists()
+    assert not began.filter(feedback__isnull=True).exists()
+    assert kinds <= set(Observation.Kind.values)
+    assert len(kinds) >= 5
+    assert all(observation.tags for observation in Observation.objects.all())

@@ -217,5 +217,5 @@ def test_it_shows_which_data_support_the_assessment(client_for, mette, nord_cour
 
     body = client.get(reverse("citizens:course_detail", args=[nord_course.pk])).content.decode()
     assert "Familien står stille." in body
-    supporting, not_supporting = body.split("Data der ikke understøtter vurderingen")
+    _supporting, not_supporting = body.split("Data der ikke understøtter vurderingen")
     assert "Pålideligt forbedret" in not_supporting
