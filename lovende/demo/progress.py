@@ -53,7 +53,7 @@ class Scale:
 SCALES = {
     "ors": Scale(25, 5, 1.4, 8, 6),
     "cors": Scale(32, 5, 1.4, 8, 6),
-    "srs": Scale(36, 5, 0.25, 3, 3),
+    "srs": Scale(36, 5, 0.25, 3, 3),  # the alliance's totals come from _alliance_values
     "csrs": Scale(36, 5, 0.25, 3, 3),
     "who5": Scale(50, 10, 5, 0.5, 0.5),
     "hjul": Scale(6, 1, 0.25, 1.2, 0.5),
@@ -281,12 +281,8 @@ def _answers(rng: random.Random, code: str, value: float, bias: list[float]) -> 
     per_point = {"mean": len(items), "linear": 1 / definition["scoring"].get("factor", 1)}
     total = round(value * per_point.get(method, 1) / step)
     total = min(len(items) * high, max(len(items) * low, total))
-    parts = [
-        min(
-            high, max(low, round(total / len(items) + b + rng.uniform(-1, 1) * SCALES[code].spread))
-        )
-        for b in bias
-    ]
+    mean, wobble = total / len(items), SCALES[code].spread
+    parts = [min(high, max(low, round(mean + b + rng.uniform(-wobble, wobble)))) for b in bias]
     index = rng.randrange(len(parts))
     while difference := total - sum(parts):
         index = (index + 1) % len(parts)

@@ -15,4 +15,7 @@ def current_roles(request: HttpRequest) -> dict:
         "my_roles": roles,
         "nav_citizens": any(role.citizen_access for role in roles),
         "nav_admin": any(role.kind == role.Kind.ADMINISTRATOR for role in roles),
+        "nav_instruments": any(
+            role.kind in (role.Kind.ADMINISTRATOR, role.Kind.CONSULTANT) for role in roles
+        ),
     }
