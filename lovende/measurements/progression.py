@@ -113,7 +113,7 @@ def course_progression(course: Course) -> Progression:
         ],
         today=timezone.localdate(),
         course_start=course.start_date,
-        course_open=course.is_open,
+        course_open=course.status == Course.Status.ACTIVE,  # a waiting course has not begun
         rules=signals.Rules(settings.LOVENDE_SIGNAL_SESSIONS, settings.LOVENDE_SIGNAL_DAYS),
     )
     assessment = course_assessments(course).first()
