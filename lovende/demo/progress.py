@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from lovende.citizens.models import Course
 from lovende.citizens.services import record_feedback, record_observation
 from lovende.demo import notes
+from lovende.demo.goals import write_goal_attainment
 from lovende.demo.interventions import FAMILY, INFANT, RESIDENTIAL, YOUTH
 from lovende.demo.tree import Town
 from lovende.instruments import scoring
@@ -31,7 +32,7 @@ DAY = datetime.timedelta(days=1)
 INSTRUMENTS = {
     FAMILY: ("ors", "srs"),
     INFANT: ("ors", "srs", "who5"),
-    YOUTH: ("ors", "srs", "hjul"),
+    YOUTH: ("ors", "srs", "hjul", "gas"),
     RESIDENTIAL: ("cors", "csrs", "hjul"),
 }
 ADULTS_ONLY = {"who5"}  # the infant team's parents, not the infants
@@ -302,7 +303,9 @@ def _write_history(
     course = plan.course
     days = _session_days(rng, plan, profile, today)
     codes = tuple(
-        code for code in INSTRUMENTS[plan.key] if code not in ADULTS_ONLY or _is_adult(course)
+        code
+        for code in INSTRUMENTS[plan.key]
+        if code != "gas" and (code not in ADULTS_ONLY or _is_adult(course))
     )
     rows = _schedule(rng, days, codes, profile)
     values: dict[tuple[datetime.date, str], float] = {}
@@ -332,6 +335,10 @@ def _write_history(
             measured_on=day,
         )
     _write_notes(town, plan, profile, days, dip_day, rng, today)
+    if "gas" in INSTRUMENTS[plan.key]:
+        gain = sum(profile.trajectory.gain) / 2
+        # its own generator, so the other histories stay as they were drawn before goals existed
+        write_goal_attainment(town, course, by, days, gain, random.Random(course.pk))  # noqa: S311
 
 
 def _item_count(code: str) -> int:

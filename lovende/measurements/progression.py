@@ -10,7 +10,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lovende.citizens.models import Assessment, Course
-from lovende.citizens.permissions import course_assessments, course_feedback, course_observations
+from lovende.citizens.permissions import (
+    course_assessments,
+    course_feedback,
+    course_goals,
+    course_observations,
+)
 from lovende.instruments import scoring
 from lovende.instruments.models import Instrument
 from lovende.measurements import charts, signals
@@ -30,6 +35,8 @@ class Panel:
     definition: dict
     threshold: float | None = None
     cutoff: dict | None = None
+
+    goals: list[tuple[object, int | None]] = field(default_factory=list)  # (Goal, latest level)
 
     @property
     def chart_id(self) -> str:
@@ -104,6 +111,7 @@ def course_progression(course: Course) -> Progression:
     summaries = {s.instrument_id: s for s in course_summaries(course)}
     labels = chart_labels()
     panels = [_panel(rows, summaries.get(key), labels) for key, rows in by_instrument.items()]
+    _attach_goals(course, panels)
     found = signals.course_signals(
         [
             signals.Series(
@@ -154,6 +162,15 @@ def _panel(rows: list[Measurement], summary: OutcomeSummary | None, labels: dict
         threshold=scoring.reliable_change_threshold(definition),
         cutoff=scoring.clinical_cutoff(definition),
     )
+
+
+def _attach_goals(course: Course, panels: list[Panel]) -> None:
+    """Give the goal-attainment panel its goals with the level each reached last time."""
+    gas = [panel for panel in panels if panel.definition.get("kind") == "gas"]
+    if not gas:
+        return
+    latest = gas[0].measurements[-1].answers
+    gas[0].goals = [(goal, latest.get(f"goal_{goal.pk}")) for goal in course_goals(course)]
 
 
 def _timeline(course: Course, by_instrument: dict[int, list[Measurement]]) -> list[Event]:

@@ -193,7 +193,7 @@ def test_it_answers_every_item_on_the_instruments_steps(seeded):
             assert all(0 <= v <= 10 and round(v, 1) == v for v in values), measurement.answers
             assert math.isclose(sum(values), measurement.score, abs_tol=1e-6)
         else:
-            low, high = {"who5": (0, 5), "hjul": (1, 10)}[code]
+            low, high = {"who5": (0, 5), "hjul": (1, 10), "gas": (-2, 2)}[code]
             assert all(low <= v <= high and v == int(v) for v in values), measurement.answers
 
 
@@ -284,3 +284,10 @@ def test_it_writes_observations_and_feedback_on_every_course_that_began(seeded):
     assert kinds <= set(Observation.Kind.values)
     assert len(kinds) >= 5
     assert all(observation.tags for observation in Observation.objects.all())
+
+
+def test_it_gives_youth_courses_goals_scored_by_goal_attainment(seeded):
+    gas = Measurement.objects.filter(instrument__code="gas")
+
+    assert gas.exists()
+    assert all(m.course.goals.exists() for m in gas.select_related("course")[:20])

@@ -116,3 +116,25 @@ def test_it_returns_404_for_goals_out_of_reach(request, client_for, persona, goa
     assert client.get(reverse("citizens:goal_list", args=[nord_course.pk])).status_code == 404
     assert client.post(reverse("citizens:close_goal", args=[goals[0].pk])).status_code == 404
     assert Goal.objects.get(pk=goals[0].pk).is_active
+
+
+def test_it_shows_each_goals_latest_level_on_the_course_page(
+    client_for, mette, nord_course, gas, goals
+):
+    services.record_measurement(
+        by=mette,
+        context=None,
+        course=nord_course,
+        instrument=gas,
+        answers=levels(goals, -1, 0, 2),
+        measured_on=timezone.localdate(),
+    )
+
+    body = (
+        client_for(mette)
+        .get(reverse("citizens:course_detail", args=[nord_course.pk]))
+        .content.decode()
+    )
+
+    assert "Faste sengetider" in body
+    assert "<td>+2</td>" in body
