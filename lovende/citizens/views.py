@@ -335,59 +335,41 @@ def update_course(request: HttpRequest, course_id: int) -> HttpResponse:
 
 
 def _note_view(
-    request: HttpRequest, course_id: int, form_class: type, service, template: str
+    request: HttpRequest, course_id: int, form_class: type, service, title: str
 ) -> HttpResponse:
-    """Observation and feedback pages: the same shape, one service each."""
+    """Observation, assessment and feedback pages: the same shape, one service each."""
     course = permissions.get_course_for_user(request.user, course_id)
     form = form_class(request.POST or None)
+    context = {"by": request.user, "context": AccessContext.of(request), "course": course}
     if (
         request.method == "POST"
         and form.is_valid()
-        and run_service(
-            form,
-            service,
-            by=request.user,
-            context=AccessContext.of(request),
-            course=course,
-            **form.cleaned_data,
-        )
+        and run_service(form, service, **context, **form.cleaned_data)
     ):
         messages.success(request, _("Det er gemt i forløbets tidslinje."))
         return redirect("citizens:course_detail", course.pk)
-    context = {"form": form, "course": course, "citizen": course.citizen}
-    return render(request, template, context, status=422 if form.errors else 200)
+    page = {"form": form, "course": course, "citizen": course.citizen, "title": title}
+    return render(request, "citizens/note_form.html", page, status=422 if form.errors else 200)
 
 
 @login_required
 def record_observation(request: HttpRequest, course_id: int) -> HttpResponse:
     return _note_view(
-        request,
-        course_id,
-        forms.ObservationForm,
-        services.record_observation,
-        "citizens/observation_form.html",
+        request, course_id, forms.ObservationForm, services.record_observation, _("Ny observation")
     )
 
 
 @login_required
 def record_assessment(request: HttpRequest, course_id: int) -> HttpResponse:
     return _note_view(
-        request,
-        course_id,
-        forms.AssessmentForm,
-        services.record_assessment,
-        "citizens/assessment_form.html",
+        request, course_id, forms.AssessmentForm, services.record_assessment, _("Faglig vurdering")
     )
 
 
 @login_required
 def record_feedback(request: HttpRequest, course_id: int) -> HttpResponse:
     return _note_view(
-        request,
-        course_id,
-        forms.FeedbackForm,
-        services.record_feedback,
-        "citizens/feedback_form.html",
+        request, course_id, forms.FeedbackForm, services.record_feedback, _("Ny borgerfeedback")
     )
 
 

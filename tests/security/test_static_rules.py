@@ -14,12 +14,17 @@ PURE_MODULES = [
     "instruments/scoring.py",
     "instruments/library.py",
     "measurements/outcomes.py",
+    "measurements/signals.py",
+    "measurements/charts.py",
+    "measurements/evidence.py",
 ]
 PERSONAL_MODELS = {
     "Citizen",
     "Course",
     "Observation",
     "Feedback",
+    "Assessment",
+    "Goal",
     "AccessLog",
     "Measurement",
     "OutcomeSummary",
