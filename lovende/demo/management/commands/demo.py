@@ -21,6 +21,9 @@ class Command(BaseCommand):
     def handle(self, *args, port: int, no_serve: bool, **options):
         if not demo_data_allowed():
             raise CommandError(REFUSAL)
+        self.stdout.write(
+            "Klargør databasen og opretter Demo Kommune (første gang tager det ca. 30 sekunder) ..."
+        )
         call_command("migrate", interactive=False, verbosity=0)
         result = seed_demo()
         address = f"{HOST}:{port}"
