@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from lovende.citizens.models import Course
 from lovende.citizens.services import record_feedback, record_observation
 from lovende.demo import notes
+from lovende.demo.assessments import write_assessment
 from lovende.demo.goals import write_goal_attainment
 from lovende.demo.interventions import FAMILY, INFANT, RESIDENTIAL, YOUTH
 from lovende.demo.tree import Town
@@ -335,6 +336,7 @@ def _write_history(
             measured_on=day,
         )
     _write_notes(town, plan, profile, days, dip_day, rng, today)
+    write_assessment(course, by, days, seed=course.pk + 7)
     if "gas" in INSTRUMENTS[plan.key]:
         gain = sum(profile.trajectory.gain) / 2
         # its own generator, so the other histories stay as they were drawn before goals existed

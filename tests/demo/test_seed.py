@@ -291,3 +291,11 @@ def test_it_gives_youth_courses_goals_scored_by_goal_attainment(seeded):
 
     assert gas.exists()
     assert all(m.course.goals.exists() for m in gas.select_related("course")[:20])
+
+
+def test_it_writes_assessments_in_every_direction(seeded):
+    from lovende.citizens.models import Assessment
+
+    directions = set(Assessment.objects.values_list("direction", flat=True))
+
+    assert directions == {"improving", "stable", "worsening"}
