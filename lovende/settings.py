@@ -86,6 +86,8 @@ INSTALLED_APPS = [
     "lovende.citizens",
     "lovende.instruments",
     "lovende.measurements",
+    "lovende.reflection",
+    "lovende.dashboards",
     "lovende.audit",
     "lovende.demo",
 ]

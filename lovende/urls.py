@@ -18,6 +18,8 @@ urlpatterns = [
     path("maalinger/", include("lovende.measurements.urls")),
     path("maaleredskaber/", include("lovende.instruments.urls")),
     path("indsatser/", include("lovende.interventions.urls")),
+    path("refleksion/", include("lovende.reflection.urls")),
+    path("overblik/", include("lovende.dashboards.urls")),
     path("organisation/", include("lovende.organisation.urls")),
     path("adgangslog/", include("lovende.audit.urls")),
     path("admin/", admin.site.urls),
