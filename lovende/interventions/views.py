@@ -35,6 +35,7 @@ def intervention_detail(request: HttpRequest, intervention_id: int) -> HttpRespo
         "unit_counts": [(unit, counts[unit.pk]) for unit in units],
         "core_elements": [line for line in intervention.core_elements.splitlines() if line.strip()],
         "can_manage": can_manage_interventions(request.user),
+        "instruments": intervention.instruments.order_by("name"),
     }
     return render(request, "interventions/intervention_detail.html", context)
 
