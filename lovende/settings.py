@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "lovende.audit.middleware.AccessLogMiddleware",
+    "lovende.audit.middleware.NoStoreMiddleware",
     "lovende.measurements.middleware.SelfReportLockMiddleware",
 ]
 

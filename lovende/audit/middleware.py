@@ -21,3 +21,17 @@ class AccessLogMiddleware:
         if isinstance(exception, AccessLogUnavailable):
             return render(request, "audit/log_unavailable.html", status=503)
         return None
+
+
+class NoStoreMiddleware:
+    """Signed-in pages may carry personal data: browsers and proxies must not keep them (HDR-01)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            response["Cache-Control"] = "no-store"
+        return response

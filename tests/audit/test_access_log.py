@@ -150,3 +150,10 @@ def test_it_never_shows_another_organisations_log(client_for, ida, karin, other_
     response = client_for(ida).get(reverse("audit:access_log"))
 
     assert "Karin" not in response.content.decode()
+
+
+def test_it_forbids_caching_of_signed_in_pages(client_for, mette, nord_course):
+    # covers HDR-01: no-store on every response that may carry personal data
+    response = client_for(mette).get(reverse("citizens:course_detail", args=[nord_course.pk]))
+
+    assert response["Cache-Control"] == "no-store"
