@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from lovende.citizens import aggregates
 from lovende.interventions import forms, permissions, services
 from lovende.organisation.permissions import aggregate_units, can_manage_interventions
+from lovende.reflection.permissions import can_manage_forums
 from lovende.web import run_service
 
 FIELDS = ("name", "target_group", "status", "description", "goals", "core_elements")
@@ -36,6 +37,7 @@ def intervention_detail(request: HttpRequest, intervention_id: int) -> HttpRespo
         "core_elements": [line for line in intervention.core_elements.splitlines() if line.strip()],
         "can_manage": can_manage_interventions(request.user),
         "instruments": intervention.instruments.order_by("name"),
+        "can_review": can_manage_forums(request.user),
     }
     return render(request, "interventions/intervention_detail.html", context)
 

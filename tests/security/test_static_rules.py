@@ -17,6 +17,10 @@ PURE_MODULES = [
     "measurements/signals.py",
     "measurements/charts.py",
     "measurements/evidence.py",
+    "reflection/defaults.py",
+    "reflection/schedule.py",
+    "reflection/ical.py",
+    "reflection/review.py",
 ]
 PERSONAL_MODELS = {
     "Citizen",
