@@ -1,6 +1,9 @@
-"""`make bench`: build a municipality-scale database and time the course page and a measurement write.
+"""`make bench`: build a municipality-scale database; time the course page, a measurement write,
+the intervention and organisation dashboards, and DuckDB computing the same shares from the raw
+measurements.
 
-    python -m bench.run [--citizens 50000] [--courses 60000] [--measurements 1000000] [--samples 200]
+    python -m bench.run [--citizens 50000] [--courses 60000] [--measurements 1000000]
+                        [--samples 200] [--dashboard-samples 50]
 
 SQLite by default (a fresh file under /tmp); PostgreSQL when DATABASE_URL is set (a fresh
 database named lovende_bench is created next to the one in the URL). Prints a report and writes
@@ -67,6 +70,7 @@ def main() -> int:
     parser.add_argument("--courses", type=int, default=60_000)
     parser.add_argument("--measurements", type=int, default=1_000_000)
     parser.add_argument("--samples", type=int, default=200)
+    parser.add_argument("--dashboard-samples", type=int, default=50)
     args = parser.parse_args()
     engine = configure()
     if engine == "postgresql":
@@ -77,7 +81,7 @@ def main() -> int:
     from django.core.management import call_command
     from django.urls import get_resolver
 
-    from bench import timing
+    from bench import duck, timing
     from bench.build import build
 
     assert get_resolver().url_patterns  # noqa: S101 - load every view module now, not midway through timing
@@ -86,6 +90,23 @@ def main() -> int:
     built = build(citizens=args.citizens, courses=args.courses, measurements=args.measurements)
     build_seconds = time.perf_counter() - started
     result = timing.measure(built, samples=args.samples)
+    dashboards = timing.measure_dashboards(built, samples=args.dashboard_samples)
+    order = dashboards.pop("order")
+    duckdb = duck.compare(order, built.instruments[0].pk, samples=len(order))
+    largest = max(built.interventions, key=built.interventions.get)
+    ours = dashboards["intervention_dashboard"]
+    result |= dashboards | {
+        "duckdb_raw_measurements": duckdb["query"] | {"threads": duckdb["threads"]},
+        "intervention_dashboard_vs_duckdb": {
+            "p50_ratio": round(ours["p50_ms"] / duckdb["query"]["p50_ms"], 2),
+            "p95_ratio": round(ours["p95_ms"] / duckdb["query"]["p95_ms"], 2),
+            "note": "ours ÷ DuckDB; below 1 means the dashboard page is faster than DuckDB's query",
+        },
+        "same_answer_largest_intervention": {
+            "ours": timing.our_shares(built, largest),
+            "duckdb": [float(v) for v in duckdb["answers"].get(largest) or ()],
+        },
+    }
     report = {
         "engine": engine,
         "data": timing.sizes(),

@@ -1,5 +1,6 @@
-"""Time the course page and a measurement write against the built database."""
+"""Time the course page, a measurement write and the dashboards against the built database."""
 
+import datetime
 import random
 import time
 
@@ -13,6 +14,7 @@ from lovende.audit.services import AccessContext
 from lovende.citizens.models import Citizen, Course
 from lovende.measurements import services
 from lovende.measurements.models import Measurement, OutcomeSummary
+from lovende.organisation.models import Unit
 
 
 def sizes() -> dict:
@@ -60,3 +62,78 @@ def measure(built, *, samples: int) -> dict:
         "course_page": summary(pages) | {"queries_per_page": sorted(queries)},
         "measurement_write": summary(writes),
     }
+
+
+def measure_dashboards(built, *, samples: int) -> dict:
+    """Time both dashboards over ``samples`` requests each, with varied filters."""
+    from bench.run import summary
+
+    rng = random.Random(13)  # noqa: S311 - benchmark sampling
+    client = Client()
+    client.force_login(built.director)
+    units = list(
+        Unit.objects.filter(organisation=built.director.organisation, kind="afdeling").values_list(
+            "pk", flat=True
+        )
+    )
+    interventions = list(built.interventions)
+    weights = [built.interventions[i] for i in interventions]
+    timed: dict[str, list[float]] = {"intervention": [], "organisation": []}
+    queries: dict[str, set[int]] = {"intervention": set(), "organisation": set()}
+    order = []
+    for _ in range(samples):
+        intervention = rng.choices(interventions, weights)[0]
+        order.append(intervention)
+        params = {"opdeling": rng.choice(["enhed", "faggruppe", "koen", "alder"]), **_period(rng)}
+        if rng.random() < 0.3:
+            params["enhed"] = rng.choice(units)
+        url = reverse("dashboards:intervention_overview", args=[intervention])
+        _time(client, url, params, timed["intervention"], queries["intervention"])
+    for _ in range(samples):
+        params = {"maalgruppe": rng.choice(["", *built.target_groups]), **_period(rng)}
+        url = reverse("dashboards:organisation_overview")
+        _time(client, url, params, timed["organisation"], queries["organisation"])
+    return {
+        "intervention_dashboard": summary(timed["intervention"])
+        | {"queries_per_page": sorted(queries["intervention"])},
+        "organisation_dashboard": summary(timed["organisation"])
+        | {"queries_per_page": sorted(queries["organisation"])},
+        "order": order,
+    }
+
+
+def _period(rng: random.Random) -> dict:
+    choice = rng.random()
+    if choice < 0.4:
+        return {}
+    if choice < 0.7:
+        return {"fra": (TODAY - datetime.timedelta(days=365)).isoformat()}
+    start = TODAY - datetime.timedelta(days=rng.randint(200, 700))
+    return {"fra": start.isoformat(), "til": (start + datetime.timedelta(days=182)).isoformat()}
+
+
+def _time(client: Client, url: str, params: dict, into: list[float], queries: set[int]) -> None:
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        response = client.get(url, params)
+        into.append((time.perf_counter() - started) * 1000)
+    assert response.status_code == 200, (url, params, response.status_code)  # noqa: S101 - a broken bench must stop
+    queries.add(len(captured))
+
+
+def our_shares(built, intervention_id: int) -> list:
+    """Our answer for one intervention, unfiltered: the check against DuckDB's."""
+    from django.http import QueryDict
+
+    from lovende.dashboards import intervention_dashboard
+    from lovende.interventions.models import Intervention
+
+    intervention = Intervention.objects.get(pk=intervention_id)
+    dashboard = intervention_dashboard.build(built.director, intervention, QueryDict(""))
+    figures = dashboard.report.total.figures
+    return [
+        figures.outcome_courses,
+        *(figures.share(part) for part in ("improved", "unchanged", "deteriorated")),
+        figures.share("clinical_at_start"),
+        figures.share("clinical_now"),
+    ]

@@ -1,0 +1,363 @@
+"""Outcome figures for groups of courses, with small-cell suppression. Pure, no Django.
+
+The input is plain rows, one per course, carrying the course's attributes and its outcome summary
+for one instrument (``OutcomeSummary``: number of measurements, change, reliable-change category,
+clinical range at start and now). The dashboards, the data packs and the exports all call
+``report`` or ``tree_report``, so they cannot disagree.
+
+Figures per group:
+- citizens (distinct), courses, active courses;
+- measurement completion: the share of active courses with at least two measurements of the
+  instrument, and the share measured within the last ``recent_days`` days;
+- outcomes over the courses with at least two measurements (a change needs two): the shares
+  reliably improved / unchanged / deteriorated, in the clinical range at start and now, and the
+  distribution of change in bins;
+- citizen feedback: the mean latest alliance score (SRS) and the share below its cutoff.
+
+Suppression (SECURITY SDC-01), after every filter: four counts of citizens decide what a group
+may show — all its citizens (the group itself), its citizens in active courses (completion), its
+citizens with two measurements (outcomes) and those with an alliance score (feedback). Each count runs through ``margins`` with the
+group's total, so a small group hides its figures, and enough other groups hide theirs that the
+small one cannot be computed from the total. Within a shown group, shares are shown whole: the
+rule is about how many citizens stand behind a figure, not about each category's count.
+"""
+
+import datetime
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from lovende.analytics.margins import suppress_linked
+from lovende.analytics.suppression import Cell, suppress
+
+ACTIVE = "aktiv"  # Course.Status.ACTIVE; waiting courses have not started measuring yet
+CATEGORIES = ("improved", "unchanged", "deteriorated")
+BASES = ("citizens", "active", "outcome", "alliance")  # counts of citizens that gate figures
+AGE_BANDS = ((0, 5), (6, 12), (13, 17), (18, 24), (25, 39), (40, 64), (65, None))
+
+
+@dataclass(frozen=True)
+class CourseRow:
+    """One course with its outcome summary for the chosen instrument (none: ``measurements=0``)."""
+
+    citizen: int
+    unit: int
+    gender: str
+    age_band: str
+    professional_group: str
+    intervention: int
+    start_date: datetime.date
+    status: str
+    measurements: int = 0
+    change: float | None = None
+    category: str = ""
+    clinical_at_start: bool | None = None
+    clinical_now: bool | None = None
+    latest_on: datetime.date | None = None
+    alliance_score: float | None = None  # the latest SRS (or CSRS) of the course
+    alliance_low: bool | None = None  # ... below the instrument's cutoff
+
+
+@dataclass
+class Figures:
+    """Unsuppressed counts for one group; shares are properties (None when the base is 0)."""
+
+    citizens: int = 0
+    courses: int = 0
+    active: int = 0
+    measured_twice: int = 0
+    measured_recently: int = 0
+    outcome_courses: int = 0
+    categories: dict[str, int] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 0))
+    clinical_base: int = 0
+    clinical_at_start: int = 0
+    clinical_now: int = 0
+    bins: list[int] = field(default_factory=list)
+    alliance_courses: int = 0
+    alliance_sum: float = 0.0
+    alliance_low: int = 0
+    base_citizens: dict[str, int] = field(default_factory=lambda: dict.fromkeys(BASES, 0))
+
+    def share(self, part: str) -> float | None:
+        """A share in per cent: completion over active courses, the rest over outcome courses."""
+        if part in ("measured_twice", "measured_recently"):
+            return _percent(getattr(self, part), self.active)
+        if part in CATEGORIES:
+            return _percent(self.categories[part], self.outcome_courses)
+        return _percent(getattr(self, part), self.clinical_base)
+
+    def alliance_mean(self) -> float | None:
+        return (
+            round(self.alliance_sum / self.alliance_courses, 1) if self.alliance_courses else None
+        )
+
+    def alliance_low_share(self) -> float | None:
+        return _percent(self.alliance_low, self.alliance_courses)
+
+    def bin_shares(self) -> list[float | None]:
+        return [_percent(n, self.outcome_courses) for n in self.bins]
+
+
+@dataclass(frozen=True)
+class Group:
+    """A group's figures and what of them may be shown."""
+
+    key: Hashable
+    figures: Figures
+    cells: Mapping[str, Cell]  # per base: the count of citizens, or hidden
+
+    @property
+    def hidden(self) -> bool:
+        return self.cells["citizens"].hidden
+
+    def shows(self, base: str) -> bool:
+        return not self.hidden and not self.cells[base].hidden and self.cells[base].value != 0
+
+
+@dataclass(frozen=True)
+class Report:
+    total: Group
+    groups: list[Group]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What every computation needs besides the rows."""
+
+    k: int
+    today: datetime.date
+    recent_days: int
+    steps: Sequence[float]  # bin edges of change above zero, ascending: 2·len(steps) + 1 bins
+
+
+def age_band(birth: datetime.date, on: datetime.date) -> str:
+    """The age band ("0-5", ..., "65+") of someone born on ``birth``, on the day ``on``."""
+    age = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+    for low, high in AGE_BANDS:
+        if high is None or age <= high:
+            return f"{low}+" if high is None else f"{low}-{high}"
+    raise AssertionError("unreachable: the last band is open")  # pragma: no cover
+
+
+def change_steps(threshold: float | None, low: float, high: float) -> list[float]:
+    """Bin edges of change above zero: one, two and three reliable-change thresholds.
+
+    The bins are symmetric around zero: the middle bin holds changes smaller than the first step
+    either way (no reliable change), then one bin per step up and down, open at both ends.
+    Without a threshold, a quarter of the score range makes a step.
+    """
+    step = threshold if threshold else (high - low) / 4
+    return [step * i for i in range(1, 4)]
+
+
+def figures(rows: Iterable[CourseRow], settings: Settings) -> Figures:
+    """Count one group's rows."""
+    result = Figures(bins=[0] * (2 * len(settings.steps) + 1))
+    citizens: dict[str, set[int]] = {base: set() for base in BASES}
+    recent = settings.today - datetime.timedelta(days=settings.recent_days)
+    for row in rows:
+        result.courses += 1
+        citizens["citizens"].add(row.citizen)
+        if row.status == ACTIVE:
+            _count_active(result, row, recent)
+            citizens["active"].add(row.citizen)
+        if row.measurements >= 2 and row.change is not None:
+            _count_outcome(result, row, settings.steps)
+            citizens["outcome"].add(row.citizen)
+        if row.alliance_score is not None:
+            result.alliance_courses += 1
+            result.alliance_sum += row.alliance_score
+            result.alliance_low += bool(row.alliance_low)
+            citizens["alliance"].add(row.citizen)
+    result.base_citizens = {base: len(ids) for base, ids in citizens.items()}
+    result.citizens = result.base_citizens["citizens"]
+    return result
+
+
+def _count_active(result: Figures, row: CourseRow, recent: datetime.date) -> None:
+    result.active += 1
+    result.measured_twice += row.measurements >= 2
+    result.measured_recently += row.latest_on is not None and row.latest_on >= recent
+
+
+def _count_outcome(result: Figures, row: CourseRow, steps: Sequence[float]) -> None:
+    result.outcome_courses += 1
+    if row.category in result.categories:
+        result.categories[row.category] += 1
+    if row.clinical_at_start is not None and row.clinical_now is not None:
+        result.clinical_base += 1
+        result.clinical_at_start += row.clinical_at_start
+        result.clinical_now += row.clinical_now
+    result.bins[change_bin(row.change, steps)] += 1
+
+
+def change_bin(change: float, steps: Sequence[float]) -> int:
+    """The bin of a change: with steps [5, 10], -5 and 5 leave the middle bin, 4.9 does not."""
+    middle = len(steps)
+    if change >= 0:
+        return middle + sum(change >= step for step in steps)
+    return middle - sum(-change >= step for step in steps)
+
+
+def report(
+    rows: Iterable[CourseRow],
+    key: Callable[[CourseRow], Hashable],
+    settings: Settings,
+    total_cells: Mapping[str, Cell] | None = None,
+    group_cells: Mapping[Hashable, Mapping[str, Cell]] | None = None,
+    side_by_side: bool = False,
+) -> Report:
+    """Figures for the whole of ``rows`` and for each group by ``key``, suppressed.
+
+    ``total_cells``: the total's cells when they were decided elsewhere (a unit in the unit tree:
+    a unit's total is then hidden wherever the tree hides it). ``group_cells``: the groups' cells
+    when they too were decided elsewhere (the unit tree's children); otherwise the groups are
+    suppressed here as a partition of the total. ``side_by_side``: the groups are published
+    without their total (interventions compared), so each is suppressed on its own.
+    """
+    rows = list(rows)
+    grouped: dict[Hashable, list[CourseRow]] = {}
+    for row in rows:
+        grouped.setdefault(key(row), []).append(row)
+    all_figures = figures(rows, settings)
+    by_group = {group: figures(members, settings) for group, members in grouped.items()}
+    if side_by_side:
+        total_cells = _own_cells(all_figures, settings.k)
+        group_cells = {group: _own_cells(f, settings.k) for group, f in by_group.items()}
+    elif group_cells is None or total_cells is None:
+        total_cells, group_cells = _partition_cells(all_figures, by_group, settings.k, total_cells)
+    groups = [Group(g, by_group[g], group_cells[g]) for g in sorted(by_group, key=_sort_key)]
+    return Report(Group(None, all_figures, total_cells), groups)
+
+
+def _own_cells(result: Figures, k: int) -> dict[str, Cell]:
+    return {base: suppress(result.base_citizens[base], k) for base in BASES}
+
+
+def _partition_cells(
+    total: Figures,
+    groups: Mapping[Hashable, Figures],
+    k: int,
+    decided: Mapping[str, Cell] | None,
+) -> tuple[dict[str, Cell], dict[Hashable, dict[str, Cell]]]:
+    """Suppress each base over the groups and their total (a citizen may sit in two groups)."""
+    total_cells: dict[str, Cell] = {}
+    group_cells: dict[Hashable, dict[str, Cell]] = {group: {} for group in groups}
+    whole = _Total()
+    hidden_groups: set[Hashable] = set()
+    for base in BASES:  # "citizens" first: a hidden group hides all its figures
+        values: dict[Hashable, int] = {g: f.base_citizens[base] for g, f in groups.items()}
+        values[whole] = total.base_citizens[base]
+        cells = suppress_linked(values, [(whole, list(groups))], k, hidden_groups)
+        if base == "citizens":
+            hidden_groups = {key for key, cell in cells.items() if cell.hidden}
+        if decided is not None and decided[base].hidden:
+            cells = {cell_key: Cell(None) for cell_key in cells}
+        total_cells[base] = cells.pop(whole)
+        for group, cell in cells.items():
+            group_cells[group][base] = cell
+    return total_cells, group_cells
+
+
+class _Total:
+    """The key of a total among group keys: equal to nothing else."""
+
+    def __str__(self) -> str:
+        return ""
+
+
+def unit_key(node: int | None, parents: Mapping[int, int | None]) -> Callable[[CourseRow], tuple]:
+    """Group rows under ``node`` by the child unit they lie under, or ("direct", node)."""
+
+    def key(row: CourseRow) -> tuple:
+        path = unit_path(row.unit, parents)
+        if row.unit == node:
+            return ("direct", node)
+        below = path[: path.index(node)] if node in path else path
+        return ("total", below[-1])
+
+    return key
+
+
+def tree_cells(
+    rows: Iterable[CourseRow], parents: Mapping[int, int | None], k: int
+) -> dict[tuple[str, int | None], dict[str, Cell]]:
+    """Suppress every unit's total and direct count at once, for each base (SDC-01).
+
+    ``parents`` maps every unit of the user's scope to its parent (None at the top of the scope);
+    the key None stands for the whole scope. Keys of the result are ("total", unit) and
+    ("direct", unit). Because one suppression covers the whole tree, a unit's figures are hidden
+    the same way whichever unit the user filters on, so a parent minus its children gives
+    nothing away.
+    """
+    citizens: dict[tuple[str, int], set[int]] = {}
+    for row in rows:
+        bases = _bases_of(row)
+        for unit in unit_path(row.unit, parents):
+            for base in bases:
+                citizens.setdefault((base, unit), set()).add(row.citizen)
+        for base in bases:
+            citizens.setdefault((base, -1 - row.unit), set()).add(row.citizen)  # direct
+    children: dict[int | None, list[int]] = {None: []}
+    for unit, parent in parents.items():
+        children.setdefault(unit, [])
+        children.setdefault(parent, []).append(unit)
+    result: dict[tuple[str, int | None], dict[str, Cell]] = {}
+    hidden: set = set()
+    for base in BASES:  # "citizens" first: a hidden unit hides all its figures
+        cells = _tree_base(citizens, children, base, k, hidden)
+        if base == "citizens":
+            hidden = {key for key, cell in cells.items() if cell.hidden}
+        for key, cell in cells.items():
+            result.setdefault(key, {})[base] = cell
+    return result
+
+
+def _tree_base(
+    citizens: Mapping[tuple[str, int], set[int]],
+    children: Mapping[int | None, list[int]],
+    base: str,
+    k: int,
+    also_hidden: set,
+) -> dict[tuple[str, int | None], Cell]:
+    def count(kind: str, unit: int | None) -> int:
+        index = -1 - unit if kind == "direct" and unit is not None else unit
+        return len(citizens.get((base, index), ())) if index is not None else 0
+
+    values: dict[tuple[str, int | None], int] = {}
+    equations = []
+    for unit, kids in children.items():
+        values[("total", unit)] = count("total", unit)
+        values[("direct", unit)] = count("direct", unit)
+        equations.append((("total", unit), [("direct", unit), *(("total", c) for c in kids)]))
+    values[("total", None)] = len(
+        set().union(*(ids for (b, unit), ids in citizens.items() if b == base and unit >= 0))
+    )
+    return suppress_linked(values, equations, k, also_hidden)
+
+
+def _bases_of(row: CourseRow) -> list[str]:
+    bases = ["citizens"]
+    if row.status == ACTIVE:
+        bases.append("active")
+    if row.measurements >= 2 and row.change is not None:
+        bases.append("outcome")
+    if row.alliance_score is not None:
+        bases.append("alliance")
+    return bases
+
+
+def unit_path(unit: int, parents: Mapping[int, int | None]) -> list[int]:
+    path = []
+    current: int | None = unit
+    while current is not None and current in parents:
+        path.append(current)
+        current = parents[current]
+    return path
+
+
+def _percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def _sort_key(group: Hashable) -> tuple:
+    return (group is None, str(group))
