@@ -6,7 +6,7 @@
 Anything in another organisation answers 404, as if it did not exist (ACL-04).
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from lovende.interventions.models import Intervention
@@ -27,15 +27,15 @@ def dashboard_units(user: User) -> QuerySet[Unit]:
     return aggregate_units(user)
 
 
+def role_sees_organisation(role: Role) -> bool:
+    """Leaders at levels 1–3, consultants and administrators work at the organisation level."""
+    if role.kind == Role.Kind.LEADER:
+        return role.management_level in ORGANISATION_LEVELS
+    return role.kind in (Role.Kind.CONSULTANT, Role.Kind.ADMINISTRATOR)
+
+
 def can_see_organisation_dashboard(user: User) -> bool:
-    return (
-        roles_of(user)
-        .filter(
-            Q(kind=Role.Kind.LEADER, management_level__in=ORGANISATION_LEVELS)
-            | Q(kind__in=[Role.Kind.CONSULTANT, Role.Kind.ADMINISTRATOR])
-        )
-        .exists()
-    )
+    return any(role_sees_organisation(role) for role in roles_of(user))
 
 
 def require_organisation_dashboard(user: User) -> None:

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.http import HttpRequest
 
-from lovende.dashboards.permissions import can_see_organisation_dashboard
+from lovende.dashboards.permissions import role_sees_organisation
 from lovende.organisation import permissions
 
 
@@ -16,7 +16,7 @@ def current_roles(request: HttpRequest) -> dict:
         "my_roles": roles,
         "nav_citizens": any(role.citizen_access for role in roles),
         "nav_admin": any(role.kind == role.Kind.ADMINISTRATOR for role in roles),
-        "nav_overview": can_see_organisation_dashboard(user),
+        "nav_overview": any(role_sees_organisation(role) for role in roles),
         "nav_instruments": any(
             role.kind in (role.Kind.ADMINISTRATOR, role.Kind.CONSULTANT) for role in roles
         ),
