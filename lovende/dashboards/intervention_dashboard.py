@@ -371,10 +371,12 @@ def _bin_labels(steps: list[float]) -> list[tuple[str, int]]:
 
     labels: list[tuple[str, int]] = [(f"≤ −{n(steps[-1])}", -1)]
     for low, high in zip(reversed(steps[1:]), reversed(steps[:-1]), strict=True):
-        labels.append((f"−{n(low)} til −{n(high)}", -1))
+        labels.append(
+            (_("%(low)s til %(high)s") % {"low": f"−{n(low)}", "high": f"−{n(high)}"}, -1)
+        )
     labels.append((_("under ±%(step)s") % {"step": n(steps[0])}, 0))
     for low, high in itertools.pairwise(steps):
-        labels.append((f"{n(low)} til {n(high)}", 1))
+        labels.append((_("%(low)s til %(high)s") % {"low": n(low), "high": n(high)}, 1))
     labels.append((f"≥ {n(steps[-1])}", 1))
     return labels
 

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from lovende.interventions.models import Intervention
@@ -228,7 +229,8 @@ def schedule_meetings(request: HttpRequest, forum_id: int) -> HttpResponse:
             form, services.schedule_meetings, by=request.user, forum=forum, **form.cleaned_data
         )
         if planned is not None:
-            messages.success(request, _("%(n)s møder er planlagt.") % {"n": len(planned)})
+            text = ngettext("%(n)s møde er planlagt.", "%(n)s møder er planlagt.", len(planned))
+            messages.success(request, text % {"n": len(planned)})
             return redirect("reflection:forum_detail", forum.pk)
     return _forum_page(request, forum, schedule_form=form)
 
