@@ -249,22 +249,26 @@ def update_citizen(request: HttpRequest, citizen_id: int) -> HttpResponse:
     )
 
 
-@login_required
-def course_detail(request: HttpRequest, course_id: int) -> HttpResponse:
+def _course_page(
+    request: HttpRequest, course_id: int, action: str, *, printing: bool = False
+) -> HttpResponse:
     course = permissions.get_course_for_user(request.user, course_id)
     record_access(
-        by=request.user,
-        context=AccessContext.of(request),
-        action=AccessLog.Action.VIEW,
-        citizens=[course.citizen],
+        by=request.user, context=AccessContext.of(request), action=action, citizens=[course.citizen]
     )
     context = {
         "course": course,
         "citizen": course.citizen,
         "responsible": course.responsible.all(),
         "progression": course_progression(course),
+        "printing": printing,
     }
     return render(request, "citizens/course_detail.html", context)
+
+
+@login_required
+def course_detail(request: HttpRequest, course_id: int) -> HttpResponse:
+    return _course_page(request, course_id, AccessLog.Action.VIEW)
 
 
 @login_required
@@ -391,21 +395,7 @@ def export_course(request: HttpRequest, course_id: int) -> HttpResponse:
 @login_required
 def print_course(request: HttpRequest, course_id: int) -> HttpResponse:
     """The course page laid out for paper; the browser's print dialog opens by itself."""
-    course = permissions.get_course_for_user(request.user, course_id)
-    record_access(
-        by=request.user,
-        context=AccessContext.of(request),
-        action=AccessLog.Action.PRINT,
-        citizens=[course.citizen],
-    )
-    context = {
-        "course": course,
-        "citizen": course.citizen,
-        "responsible": course.responsible.all(),
-        "progression": course_progression(course),
-        "printing": True,
-    }
-    return render(request, "citizens/course_detail.html", context)
+    return _course_page(request, course_id, AccessLog.Action.PRINT, printing=True)
 
 
 @login_required
