@@ -25,6 +25,7 @@ from lovende.demo.interventions import (
     NEIGHBOUR_INTERVENTIONS,
     create_interventions,
 )
+from lovende.demo.meetings import create_meeting_structure
 from lovende.demo.progress import install_instruments
 from lovende.demo.tree import DEMO, DEMO_NAME, DEMO_PASSWORD, NEIGHBOUR, PERSONAS, build_town
 from lovende.measurements.models import Measurement
@@ -87,6 +88,7 @@ def _seed(rng: random.Random, citizens: int, today: datetime.date) -> None:
     create_interventions(demo, DEMO_INTERVENTIONS)
     install_instruments(demo)
     create_caseload(demo, plan_demo_courses(demo, rng, citizens, today), rng, today, used_cprs)
+    create_meeting_structure(demo, today)
     if Organisation.objects.filter(name=NEIGHBOUR.name).exists():
         return
     neighbour = build_town(NEIGHBOUR, rng)

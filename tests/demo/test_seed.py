@@ -299,3 +299,11 @@ def test_it_writes_assessments_in_every_direction(seeded):
     directions = set(Assessment.objects.values_list("direction", flat=True))
 
     assert directions == {"improving", "stable", "worsening"}
+
+
+def test_it_gives_family_treatment_a_meeting_structure_with_review_findings(seeded):
+    from lovende.reflection.models import DevelopmentPoint, MeetingForum
+
+    assert MeetingForum.objects.filter(level="indsats").exists()
+    assert MeetingForum.objects.filter(level="borger").exists()
+    assert DevelopmentPoint.objects.exists()
