@@ -51,7 +51,7 @@ def create_meeting_structure(town: Town, today: datetime.date) -> None:
         content_template="Gennemgang af data om forløbet\nRefleksion over data\nDrøftelse af næste skridt", relevant_data="",
     )  # fmt: skip
     start = datetime.datetime.combine(
-        today + datetime.timedelta(days=3), datetime.time(13), tzinfo=tz
+        soon + datetime.timedelta(days=3), datetime.time(13), tzinfo=tz
     )
     services.schedule_meetings(by=lars, forum=course_forum, first_starts_at=start, count=6)
 
