@@ -243,7 +243,8 @@ def _measurements(
     batch, summaries = [], []
     for index, (pk, _unit, start, _status) in enumerate(course_rows):
         # Courses differ in length (mean ``base``), so measurement completion is not 100 %.
-        sessions = rng.randint(1, 2 * base - 1) if base > 1 else base + (index < remainder)
+        extra = 1 if index < remainder else 0  # spread the remainder so the total is as asked
+        sessions = (rng.randint(1, 2 * base - 1) if base > 1 else base) + extra
         for instrument, version in zip(instruments, versions, strict=True):
             points = []
             level = rng.uniform(14, 30)
