@@ -262,3 +262,28 @@ class DevelopmentPoint(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class DataPack(models.Model):
+    """The data shown at a meeting (datapakke), frozen when it was made.
+
+    ``content`` is plain JSON (strings and numbers), never references to live rows, so what was
+    shown stays reproducible when the data change. Above citizen level the figures are stored
+    already suppressed; a citizen-level pack holds citizen data and every use of it is logged.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="data_packs")
+    level = models.CharField(_("niveau"), max_length=20, choices=Level.choices)
+    content = models.JSONField(_("indhold"), default=dict)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("datapakke")
+        verbose_name_plural = _("datapakker")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} · {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lovende.reflection import views
+from lovende.reflection import pack_views, views
 
 app_name = "reflection"
 
@@ -30,6 +30,20 @@ urlpatterns = [
     path("moede/<int:meeting_id>/fremmoede/", views.record_attendance, name="record_attendance"),
     path("moede/<int:meeting_id>/referat/", views.add_meeting_item, name="add_meeting_item"),
     path("moede/<int:meeting_id>/opfoelgning/", views.add_follow_up, name="add_follow_up"),
+    path(
+        "moede/<int:meeting_id>/datapakke/",
+        pack_views.generate_data_pack,
+        name="generate_data_pack",
+    ),
+    path("datapakke/<int:pack_id>/", pack_views.data_pack, name="data_pack"),
+    path(
+        "datapakke/<int:pack_id>/excel/",
+        pack_views.export_data_pack_excel,
+        name="export_data_pack_excel",
+    ),
+    path(
+        "datapakke/<int:pack_id>/pdf/", pack_views.export_data_pack_pdf, name="export_data_pack_pdf"
+    ),
     path(
         "opfoelgning/<int:follow_up_id>/udfoert/",
         views.complete_follow_up,

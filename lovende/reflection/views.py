@@ -324,6 +324,7 @@ def _meeting_page(request: HttpRequest, meeting: Meeting, **forms_in_use: Form) 
         .filter(Q(done=False) | Q(completed_in=meeting))
         .select_related("owner", "meeting"),
         "points": meeting.development_points.all(),
+        "packs": meeting.data_packs.select_related("created_by"),
         "previous": siblings.filter(starts_at__lt=meeting.starts_at).order_by("-starts_at").first(),
         "next": siblings.filter(starts_at__gt=meeting.starts_at).order_by("starts_at").first(),
         "today": timezone.localdate(),
