@@ -329,6 +329,8 @@ def _meeting_page(request: HttpRequest, meeting: Meeting, **forms_in_use: Form) 
         "next": siblings.filter(starts_at__gt=meeting.starts_at).order_by("starts_at").first(),
         "today": timezone.localdate(),
         "can_write": permissions.can_take_minutes(request.user, forum),
+        # attendance, minutes and "held" are refused before the meeting day, so are not offered
+        "has_begun": timezone.localdate(meeting.starts_at) <= timezone.localdate(),
         "can_manage": permissions.can_manage_forums(request.user),
         "attendance_form": forms_in_use.get("attendance_form")
         or _attendance_form(meeting, planned),

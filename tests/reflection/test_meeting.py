@@ -177,3 +177,19 @@ def test_it_shows_422_for_invalid_minutes(client_for, lars, meetings):
 
     assert response.status_code == 422
     assert not MeetingItem.objects.exists()
+
+
+def test_it_offers_no_minutes_attendance_or_held_before_the_meeting_day(client_for, lars, forum):
+    future = services.schedule_meetings(
+        by=lars, forum=forum, first_starts_at=at(2099, 1, 5), count=1
+    )[0]
+
+    body = (
+        client_for(lars)
+        .get(reverse("reflection:meeting_detail", args=[future.pk]))
+        .content.decode()
+    )
+
+    assert "Referatet kan skrives fra mødedagen." in body
+    assert "Marker som afholdt" not in body
+    assert "Gem fremmøde" not in body
