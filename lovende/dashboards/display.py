@@ -106,7 +106,7 @@ def results_header(first: str) -> list[str]:
         *(f"{labels[c]} (%)" for c in CATEGORIES),
         _("I klinisk område ved start (%)"),
         _("I klinisk område nu (%)"),
-        _("Seneste borgerfeedback (SRS), gennemsnit"),
+        _("Seneste borgerfeedback om samarbejdet (SRS/CSRS), gennemsnit"),
         _("Borgerfeedback under grænsen (%)"),
     ]
 

@@ -43,7 +43,7 @@ def test_it_shows_each_intervention_with_the_figures_computed_by_hand(
     family = dict(zip(header, rows["Familiebehandling"], strict=True))
     assert family["Borgere"] == 8
     assert family["Pålideligt forbedret (%)"] == 57.1
-    assert family["Seneste borgerfeedback (SRS), gennemsnit"] == 37.0
+    assert family["Seneste borgerfeedback om samarbejdet (SRS/CSRS), gennemsnit"] == 37.0
     assert rows["Forældrekursus"][3] == "færre end 5"
 
 
