@@ -13,9 +13,7 @@ since zero is shown). So, for every equation, until nothing changes:
 - a hidden total may not be the plain sum of shown parts.
 
 Each rule hides the smallest shown non-zero part (the least information lost), or the total when
-no part is left. Cells are only ever hidden, so the loop ends. ``suppress_siblings`` and
-``suppress_tree`` in ``suppression.py`` predate this module and keep their behaviour; they lack the
-second rule. Every hidden cell gets the same label, because a different label for the
+no part is left. Cells are only ever hidden, so the loop ends. Every hidden cell gets the same label, because a different label for the
 complementary cells would tell which hidden cell is the small one.
 
 The property tests solve the equations by brute force and check that every hidden cell keeps an

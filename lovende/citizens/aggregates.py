@@ -4,7 +4,8 @@ from collections import defaultdict
 
 from django.conf import settings
 
-from lovende.analytics.suppression import Cell, suppress, suppress_tree
+from lovende.analytics.margins import suppress_unit_tree
+from lovende.analytics.suppression import Cell, suppress
 from lovende.citizens.models import Course
 from lovende.organisation.models import Unit, User
 from lovende.organisation.permissions import aggregate_units
@@ -13,9 +14,10 @@ from lovende.organisation.permissions import aggregate_units
 def active_citizens_by_unit(user: User) -> dict[int, Cell]:
     """Distinct citizens in open courses at or below each unit the user may see aggregates for.
 
-    One query for the whole organisation; the roll-up up the tree happens in Python over the
-    materialised paths. Suppression runs over the whole tree, so no hidden count can be
-    recovered as a parent minus its children (SDC-01).
+    One query for the whole organisation; subtree totals add up the units' own counts (a citizen
+    with open courses in two units counts in both). Suppression runs over the whole tree with
+    the linked rules of ``analytics.margins``, so no hidden count can be recovered from a parent
+    and its children (SDC-01).
     """
     visible = set(aggregate_units(user).values_list("pk", flat=True))
     if not visible:
@@ -31,15 +33,14 @@ def active_citizens_by_unit(user: User) -> dict[int, Cell]:
             unit__organisation_id=user.organisation_id,
             status__in=[Course.Status.WAITING, Course.Status.ACTIVE],
         )
-        .values_list("unit__path", "citizen_id")
+        .values_list("unit_id", "citizen_id")
         .distinct()
     )
     citizens_at: dict[int, set[int]] = defaultdict(set)
-    for path, citizen_id in pairs:
-        for unit_id in path.strip("/").split("/"):
-            citizens_at[int(unit_id)].add(citizen_id)
-    totals = {pk: len(citizens_at.get(pk, ())) for pk in children}
-    cells = suppress_tree(totals, children, settings.LOVENDE_MIN_CELL)
+    for unit_id, citizen_id in pairs:
+        citizens_at[unit_id].add(citizen_id)
+    direct = {pk: len(citizens_at.get(pk, ())) for pk in children}
+    cells, _direct_cells = suppress_unit_tree(direct, children, settings.LOVENDE_MIN_CELL)
     return {pk: cell for pk, cell in cells.items() if pk in visible}
 
 

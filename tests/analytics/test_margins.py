@@ -79,7 +79,7 @@ def test_it_hides_the_smallest_sibling_when_one_group_is_small():
 
 
 def test_it_hides_more_when_two_hidden_groups_of_one_add_up_to_two():
-    # suppress_siblings shows c here, and then a + b = 2 gives a = b = 1
+    # showing c would give a + b = 2, so a = b = 1
     total, cells = suppress_partition({"a": 1, "b": 1, "c": 10}, k=5)
 
     assert total.value == 12
