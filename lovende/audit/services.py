@@ -74,3 +74,16 @@ def record_access(
     except DatabaseError as error:
         logger.error("access log write failed: %s", type(error).__name__)
         raise AccessLogUnavailable from error
+
+
+def record_request_access(
+    request: HttpRequest, action: str, *, citizens: Iterable[Citizen] = (), criterion: str = ""
+) -> None:
+    """``record_access`` for the signed-in user of ``request``, from where the request came."""
+    record_access(
+        by=request.user,
+        context=AccessContext.of(request),
+        action=action,
+        citizens=citizens,
+        criterion=criterion,
+    )

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from lovende.audit import forms, permissions
 from lovende.audit.models import AccessLog
-from lovende.audit.services import AccessContext, record_access
+from lovende.audit.services import record_request_access
 from lovende.web import paginate, xlsx_response
 
 
@@ -40,10 +40,9 @@ def _filtered(request: HttpRequest) -> tuple[forms.AccessLogFilterForm, QuerySet
 @login_required
 def access_log(request: HttpRequest) -> HttpResponse:
     form, entries = _filtered(request)
-    record_access(
-        by=request.user,
-        context=AccessContext.of(request),
-        action=AccessLog.Action.LOG_READ,
+    record_request_access(
+        request,
+        AccessLog.Action.LOG_READ,
         criterion=form.criterion(),
     )
     context = {
@@ -57,10 +56,9 @@ def access_log(request: HttpRequest) -> HttpResponse:
 @login_required
 def export_access_log(request: HttpRequest) -> HttpResponse:
     form, entries = _filtered(request)
-    record_access(
-        by=request.user,
-        context=AccessContext.of(request),
-        action=AccessLog.Action.LOG_READ,
+    record_request_access(
+        request,
+        AccessLog.Action.LOG_READ,
         criterion="eksport " + form.criterion(),
     )
     header = [

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lovende.audit.models import AccessLog
-from lovende.audit.services import AccessContext, record_access
+from lovende.audit.services import AccessContext, record_request_access
 from lovende.citizens import forms, permissions, services
 from lovende.citizens.models import Course
 from lovende.measurements.exports import course_sheets
@@ -64,10 +64,9 @@ def course_list(request: HttpRequest) -> HttpResponse:
         if form.is_valid() and form.cleaned_data["q"]
         else AccessLog.Action.LIST
     )
-    record_access(
-        by=request.user,
-        context=AccessContext.of(request),
-        action=action,
+    record_request_access(
+        request,
+        action,
         citizens={course.citizen for course in page},
         criterion=form.criterion(),
     )
@@ -86,10 +85,9 @@ def export_courses(request: HttpRequest) -> HttpResponse:
     permissions.require_citizen_access(request.user)
     form = _filter_form(request)
     courses = list(_filtered_courses(request.user, form).prefetch_related("responsible"))
-    record_access(
-        by=request.user,
-        context=AccessContext.of(request),
-        action=AccessLog.Action.EXPORT,
+    record_request_access(
+        request,
+        AccessLog.Action.EXPORT,
         citizens={course.citizen for course in courses},
         criterion=form.criterion(),
     )
@@ -135,10 +133,9 @@ def search_cpr(request: HttpRequest) -> HttpResponse:
         return render(request, "citizens/course_list.html", context, status=422)
     number = form.cleaned_data["cpr"]
     citizen = permissions.citizens_visible_to(request.user).filter(cpr=number).first()
-    record_access(
-        by=request.user,
-        context=AccessContext.of(request),
-        action=AccessLog.Action.SEARCH,
+    record_request_access(
+        request,
+        AccessLog.Action.SEARCH,
         citizens=[citizen] if citizen else [],
         criterion=f"cpr={number}",
     )
@@ -156,10 +153,9 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
         .filter(citizen=citizen)
         .select_related("intervention", "unit")
     )
-    record_access(
-        by=request.user,
-        context=AccessContext.of(request),
-        action=AccessLog.Action.VIEW,
+    record_request_access(
+        request,
+        AccessLog.Action.VIEW,
         citizens=[citizen],
     )
     return render(request, "citizens/citizen_detail.html", {"citizen": citizen, "courses": courses})
@@ -169,10 +165,9 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
 @login_required
 def reveal_cpr(request: HttpRequest, citizen_id: int) -> HttpResponse:
     citizen = permissions.get_citizen_for_user(request.user, citizen_id)
-    record_access(
-        by=request.user,
-        context=AccessContext.of(request),
-        action=AccessLog.Action.VIEW,
+    record_request_access(
+        request,
+        AccessLog.Action.VIEW,
         citizens=[citizen],
         criterion="CPR vist",
     )
@@ -235,10 +230,9 @@ def update_citizen(request: HttpRequest, citizen_id: int) -> HttpResponse:
             messages.success(request, _("Borgerens oplysninger er gemt."))
             return redirect("citizens:citizen_detail", citizen.pk)
     else:
-        record_access(
-            by=request.user,
-            context=AccessContext.of(request),
-            action=AccessLog.Action.VIEW,
+        record_request_access(
+            request,
+            AccessLog.Action.VIEW,
             citizens=[citizen],
         )
     return render(
@@ -253,9 +247,7 @@ def _course_page(
     request: HttpRequest, course_id: int, action: str, *, printing: bool = False
 ) -> HttpResponse:
     course = permissions.get_course_for_user(request.user, course_id)
-    record_access(
-        by=request.user, context=AccessContext.of(request), action=action, citizens=[course.citizen]
-    )
+    record_request_access(request, action, citizens=[course.citizen])
     context = {
         "course": course,
         "citizen": course.citizen,
@@ -324,10 +316,9 @@ def update_course(request: HttpRequest, course_id: int) -> HttpResponse:
             messages.success(request, _("Forløbet er gemt."))
             return redirect("citizens:course_detail", course.pk)
     else:
-        record_access(
-            by=request.user,
-            context=AccessContext.of(request),
-            action=AccessLog.Action.VIEW,
+        record_request_access(
+            request,
+            AccessLog.Action.VIEW,
             citizens=[course.citizen],
         )
     return render(
@@ -380,10 +371,9 @@ def record_feedback(request: HttpRequest, course_id: int) -> HttpResponse:
 @login_required
 def export_course(request: HttpRequest, course_id: int) -> HttpResponse:
     course = permissions.get_course_for_user(request.user, course_id)
-    record_access(
-        by=request.user,
-        context=AccessContext.of(request),
-        action=AccessLog.Action.EXPORT,
+    record_request_access(
+        request,
+        AccessLog.Action.EXPORT,
         citizens=[course.citizen],
     )
     return xlsx_sheets_response(
@@ -418,10 +408,9 @@ def goal_list(request: HttpRequest, course_id: int) -> HttpResponse:
         messages.success(request, _("Målet er tilføjet."))
         return redirect("citizens:goal_list", course.pk)
     if request.method == "GET":
-        record_access(
-            by=request.user,
-            context=AccessContext.of(request),
-            action=AccessLog.Action.VIEW,
+        record_request_access(
+            request,
+            AccessLog.Action.VIEW,
             citizens=[course.citizen],
         )
     context = {
