@@ -1,8 +1,10 @@
 """Counts of citizens for leaders above the citizen level, always suppressed (SDC-01)."""
 
+import datetime
 from collections import defaultdict
 
 from django.conf import settings
+from django.db.models import Count, Q
 
 from lovende.analytics.margins import suppress_unit_tree
 from lovende.analytics.suppression import Cell, suppress
@@ -57,3 +59,24 @@ def active_citizens_by_intervention_unit(user: User, intervention_id: int) -> di
         counts[unit_id].add(citizen_id)
     k = settings.LOVENDE_MIN_CELL
     return {unit_id: suppress(len(ids), k) for unit_id, ids in counts.items()}
+
+
+def courses_active_in_year(intervention_ids: list[int], year: int) -> dict[int, tuple[int, int]]:
+    """(courses, distinct citizens) per intervention among courses active at some time in ``year``.
+
+    Every unit of the intervention counts, because its expenses are recorded for all of them: this
+    is the divisor of its cost per course. One query. The counts are raw; the caller suppresses
+    them (``interventions.economy.cost_per_course``).
+    """
+    rows = (
+        Course.objects.filter(
+            intervention_id__in=intervention_ids,
+            start_date__lte=datetime.date(year, 12, 31),
+        )
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=datetime.date(year, 1, 1)))
+        .values("intervention_id")
+        .annotate(courses=Count("pk"), citizens=Count("citizen_id", distinct=True))
+        .order_by()
+        .values_list("intervention_id", "courses", "citizens")
+    )
+    return {intervention_id: (courses, citizens) for intervention_id, courses, citizens in rows}

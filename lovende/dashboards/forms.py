@@ -1,5 +1,7 @@
 """The dashboards' filters. They arrive as GET parameters, so a bad value is a message, not an error."""
 
+from collections.abc import Sequence
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -65,8 +67,29 @@ class OrganisationFilterForm(PeriodForm):
         error_messages={"invalid_choice": _("Målgruppen findes ikke. Alle indsatser vises.")},
     )
 
-    def __init__(self, data: dict, *, target_groups: list[str]) -> None:
+    aar = forms.TypedChoiceField(
+        label=_("År for økonomi"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("Udgift pr. forløb regnes for dette år."),
+        error_messages={
+            "invalid_choice": _(
+                "Der er ikke registreret udgifter for det år. Udgift pr. forløb gælder det "
+                "seneste hele år med udgifter."
+            )
+        },
+    )
+
+    def __init__(
+        self, data: dict, *, target_groups: list[str], cost_years: Sequence[int] = ()
+    ) -> None:
         super().__init__(data)
         choices = [("", _("Alle målgrupper")), *((group, group) for group in target_groups)]
         self.fields["maalgruppe"].choices = choices
-        self.fields["maalgruppe"].widget.attrs["data-autosubmit"] = ""
+        self.fields["aar"].choices = [
+            ("", _("Seneste hele år")),
+            *((year, str(year)) for year in sorted(cost_years, reverse=True)),
+        ]
+        for name in ("maalgruppe", "aar"):
+            self.fields[name].widget.attrs["data-autosubmit"] = ""

@@ -17,14 +17,17 @@ from django.utils.translation import gettext as _
 
 from lovende.analytics import outcomes
 from lovende.analytics.outcomes import CourseRow, Report
-from lovende.dashboards import aggregates, charts, display
+from lovende.dashboards import aggregates, charts, display, economy
 from lovende.dashboards.display import Table, Value
 from lovende.dashboards.forms import OrganisationFilterForm
 from lovende.dashboards.intervention_dashboard import Chart
 from lovende.dashboards.permissions import dashboard_units
+from lovende.interventions import target_groups
 from lovende.interventions.models import Intervention
 from lovende.interventions.permissions import interventions_visible_to
 from lovende.organisation.models import User
+
+SIDE_BY_SIDE = "Indsatser"  # the side-by-side table's key (its Excel sheet)
 
 
 @dataclass
@@ -35,6 +38,7 @@ class OrganisationDashboard:
     report: Report | None = None
     tables: list[Table] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
+    cost_year: int | None = None  # the year of the cost-per-course column
 
     @property
     def empty(self) -> bool:
@@ -43,12 +47,13 @@ class OrganisationDashboard:
 
 def build(user: User, params: QueryDict) -> OrganisationDashboard:
     interventions = list(interventions_visible_to(user).order_by("name"))
+    costs = economy.recorded_costs(interventions)
     form = OrganisationFilterForm(
-        params, target_groups=sorted({i.target_group for i in interventions})
+        params, target_groups=_target_groups(interventions), cost_years=costs.years
     )
     form.is_valid()  # invalid fields drop out of cleaned_data; their messages show on the form
     target = form.cleaned_data.get("maalgruppe") or ""
-    chosen = [i for i in interventions if not target or i.target_group == target]
+    chosen = [i for i in interventions if not target or target_groups.same(i.target_group, target)]
     result = OrganisationDashboard(form, target, chosen)
     ids = [i.pk for i in chosen]
     infos = aggregates.instruments_of(ids)
@@ -65,7 +70,16 @@ def build(user: User, params: QueryDict) -> OrganisationDashboard:
     rows, main = aggregates.course_rows(courses, outcome_for, alliance_for, None)
     names = {x.pk: x.name for infos_of in infos.values() for x in infos_of}
     _fill(result, rows, {i: names.get(main.get(i)) for i in ids})
+    result.cost_year = costs.year_to_show(form.cleaned_data.get("aar"))
+    side = next(table for table in result.tables if table.key == SIDE_BY_SIDE)
+    economy.add_cost_column(side, chosen, costs, result.cost_year)
     return result
+
+
+def _target_groups(interventions: list[Intervention]) -> list[str]:
+    """One choice per target group, however it is spelled, in the spelling written first."""
+    written = [i.target_group for i in sorted(interventions, key=lambda i: i.pk)]
+    return sorted(target_groups.first_spellings(written).values(), key=str.casefold)
 
 
 def _settings() -> outcomes.Settings:
@@ -91,7 +105,7 @@ def _fill(result: OrganisationDashboard, rows: list[CourseRow], instruments: dic
     report = outcomes.report(rows, lambda row: row.intervention, config, side_by_side=True)
     result.report = report
     by_id = {group.key: group for group in report.groups}
-    side = Table("Indsatser", _("Indsatser side om side"), _side_header())
+    side = Table(SIDE_BY_SIDE, _("Indsatser side om side"), _side_header())
     for intervention in result.interventions:
         group = by_id.get(intervention.pk) or _empty_group(intervention.pk, config)
         side.rows.append(_side_row(intervention, group, instruments.get(intervention.pk)))

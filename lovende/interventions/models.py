@@ -57,3 +57,33 @@ class Intervention(models.Model):
     def delivers_in(self, unit: Unit) -> bool:
         """True when ``unit`` is one of the owning units or lies below one of them."""
         return any(unit.is_within(owner) for owner in self.units.all())
+
+
+class InterventionCost(models.Model):
+    """What an intervention cost in one year, in whole kroner (årlige udgifter)."""
+
+    MIN_YEAR = 2000  # older accounts are out of scope; the upper bound is next year
+    MAX_AMOUNT = 1_000_000_000  # one intervention's year above a billion kroner is a typing error
+
+    intervention = models.ForeignKey(
+        Intervention, on_delete=models.CASCADE, related_name="costs", verbose_name=_("indsats")
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    amount = models.PositiveBigIntegerField(_("udgifter i kr."))
+    note = models.CharField(_("hvad beløbet dækker"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("udgift")
+        verbose_name_plural = _("udgifter")
+        ordering = ["-year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["intervention", "year"], name="intervention_cost_unique_year"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=0), name="intervention_cost_positive"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.intervention} {self.year}"

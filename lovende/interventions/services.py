@@ -4,8 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lovende.interventions.models import Intervention
-from lovende.organisation.models import Organisation, ProfessionalGroup, Unit
+from lovende.interventions.models import Intervention, InterventionCost
+from lovende.organisation.models import Organisation, ProfessionalGroup, Unit, User
 
 
 def _check(
@@ -56,3 +56,44 @@ def save_intervention(
     intervention.units.set(units)
     intervention.professional_groups.set(professional_groups)
     return intervention
+
+
+def _check_cost(intervention: Intervention, year: int, exclude: int | None = None) -> None:
+    if intervention.costs.filter(year=year).exclude(pk=exclude).exists():
+        raise ValidationError(
+            {
+                "year": _(
+                    "Der er allerede registreret udgifter for %(year)s. Ret beløbet for det år "
+                    "i stedet."
+                )
+                % {"year": year}
+            }
+        )
+
+
+@transaction.atomic
+def record_intervention_cost(
+    *, by: User, intervention: Intervention, year: int, amount: int, note: str = ""
+) -> InterventionCost:
+    """Record what the intervention cost in one year; refuses a year that is already recorded."""
+    _check_cost(intervention, year)
+    return InterventionCost.objects.create(
+        intervention=intervention, year=year, amount=amount, note=note
+    )
+
+
+@transaction.atomic
+def update_intervention_cost(
+    *, by: User, cost: InterventionCost, year: int, amount: int, note: str = ""
+) -> InterventionCost:
+    """Change a recorded year's expenses; refuses moving them onto another recorded year."""
+    _check_cost(cost.intervention, year, exclude=cost.pk)
+    cost.year, cost.amount, cost.note = year, amount, note
+    cost.save(update_fields=["year", "amount", "note"])
+    return cost
+
+
+@transaction.atomic
+def delete_intervention_cost(*, by: User, cost: InterventionCost) -> None:
+    """Remove a recorded year's expenses; the dashboards then show it as not recorded."""
+    cost.delete()

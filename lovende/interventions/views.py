@@ -4,10 +4,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from lovende.citizens import aggregates
 from lovende.interventions import forms, permissions, services
+from lovende.interventions.models import Intervention, InterventionCost
 from lovende.organisation.permissions import aggregate_units, can_manage_interventions
 from lovende.reflection.permissions import can_manage_forums
 from lovende.web import run_service
@@ -38,6 +41,8 @@ def intervention_detail(request: HttpRequest, intervention_id: int) -> HttpRespo
         "can_manage": can_manage_interventions(request.user),
         "instruments": intervention.instruments.order_by("name"),
         "can_review": can_manage_forums(request.user),
+        "costs": intervention.costs.all(),
+        "can_record_costs": permissions.can_record_costs(request.user, intervention),
     }
     return render(request, "interventions/intervention_detail.html", context)
 
@@ -68,7 +73,11 @@ def _save(request: HttpRequest, intervention=None) -> HttpResponse:
         if saved:
             messages.success(request, _("Indsatsen %(name)s er gemt.") % {"name": saved.name})
             return redirect("interventions:intervention_detail", saved.pk)
-    context = {"form": form, "intervention": intervention}
+    context = {
+        "form": form,
+        "intervention": intervention,
+        "target_groups": form.target_group_suggestions,
+    }
     return render(
         request, "interventions/intervention_form.html", context, status=422 if form.errors else 200
     )
@@ -82,3 +91,49 @@ def create_intervention(request: HttpRequest) -> HttpResponse:
 @login_required
 def update_intervention(request: HttpRequest, intervention_id: int) -> HttpResponse:
     return _save(request, permissions.get_intervention_for_user(request.user, intervention_id))
+
+
+def _costs_url(intervention_id: int) -> str:
+    return reverse("interventions:intervention_detail", args=[intervention_id]) + "#udgifter"
+
+
+def _save_cost(
+    request: HttpRequest, intervention: Intervention, cost: InterventionCost | None = None
+) -> HttpResponse:
+    """The cost form: record a new year, or change ``cost`` when given."""
+    initial = {"year": cost.year, "amount": cost.amount, "note": cost.note} if cost else None
+    form = forms.InterventionCostForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        target = {"cost": cost} if cost else {"intervention": intervention}
+        service = services.update_intervention_cost if cost else services.record_intervention_cost
+        saved = run_service(form, service, by=request.user, **target, **form.cleaned_data)
+        if saved:
+            messages.success(request, _("Udgifterne for %(year)s er gemt.") % {"year": saved.year})
+            return redirect(_costs_url(intervention.pk))
+    context = {"form": form, "intervention": intervention, "cost": cost}
+    return render(
+        request, "interventions/cost_form.html", context, status=422 if form.errors else 200
+    )
+
+
+@login_required
+def record_intervention_cost(request: HttpRequest, intervention_id: int) -> HttpResponse:
+    intervention = permissions.get_intervention_for_user(request.user, intervention_id)
+    if not permissions.can_record_costs(request.user, intervention):
+        raise PermissionDenied
+    return _save_cost(request, intervention)
+
+
+@login_required
+def update_intervention_cost(request: HttpRequest, cost_id: int) -> HttpResponse:
+    cost = permissions.get_cost_for_user(request.user, cost_id)
+    return _save_cost(request, cost.intervention, cost)
+
+
+@require_POST
+@login_required
+def delete_intervention_cost(request: HttpRequest, cost_id: int) -> HttpResponse:
+    cost = permissions.get_cost_for_user(request.user, cost_id)
+    services.delete_intervention_cost(by=request.user, cost=cost)
+    messages.success(request, _("Udgifterne for %(year)s er slettet.") % {"year": cost.year})
+    return redirect(_costs_url(cost.intervention_id))
