@@ -20,7 +20,7 @@ from lovende.analytics import outcomes
 from lovende.analytics.outcomes import CourseRow, Report
 from lovende.analytics.suppression import suppress
 from lovende.citizens.models import Citizen
-from lovende.dashboards import aggregates, charts, display
+from lovende.dashboards import aggregates, charts, display, observations
 from lovende.dashboards.aggregates import MIXED_GROUPS, NO_GROUP, InstrumentInfo
 from lovende.dashboards.display import Table, Value
 from lovende.dashboards.forms import DIMENSIONS, InterventionFilterForm
@@ -130,7 +130,13 @@ def build(user: User, intervention: Intervention, params: QueryDict) -> Interven
     if alliance is not None and not result.empty:
         in_view = courses.filter(unit_id__in=scope.subtree(unit))
         _alliance_panel(result, in_view, alliance)
+    _observations_table(result, scope)
     return result
+
+
+def _observations_table(result: InterventionDashboard, scope: Scope) -> None:
+    """Recent observations by kind, over the whole scope whatever the filters (observations.py)."""
+    result.tables.append(observations.recent_by_kind(result.intervention, scope.order))
 
 
 def _scope(user: User) -> Scope:
