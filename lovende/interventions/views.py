@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -41,7 +42,9 @@ def intervention_detail(request: HttpRequest, intervention_id: int) -> HttpRespo
         "can_manage": can_manage_interventions(request.user),
         "instruments": intervention.instruments.order_by("name"),
         "can_review": can_manage_forums(request.user),
-        "costs": intervention.costs.all(),
+        "costs": [
+            (c, number_format(c.amount, force_grouping=True)) for c in intervention.costs.all()
+        ],
         "can_record_costs": permissions.can_record_costs(request.user, intervention),
     }
     return render(request, "interventions/intervention_detail.html", context)

@@ -4,20 +4,9 @@ import pytest
 from django.urls import reverse
 
 from lovende.interventions.models import Intervention
-from lovende.organisation import services as org_services
-from lovende.organisation.models import Role
 from tests.conftest import make_course
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def pia(tree):
-    user = org_services.create_staff(
-        organisation=tree.organisation, username="pia", first_name="Pia", last_name="Kjær"
-    )
-    org_services.assign_role(user=user, unit=tree.root, kind=Role.Kind.CONSULTANT)
-    return user
 
 
 def intervention_data(tree, **overrides):

@@ -21,6 +21,8 @@ PURE_MODULES = [
     "reflection/schedule.py",
     "reflection/ical.py",
     "reflection/review.py",
+    "interventions/economy.py",
+    "interventions/target_groups.py",
 ]
 PERSONAL_MODELS = {
     "Citizen",
