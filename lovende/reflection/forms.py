@@ -233,3 +233,27 @@ def default_first_start(forum: MeetingForum, latest: Meeting | None) -> datetime
     """Where the schedule form starts: one period after the latest meeting, in the future."""
     previous = timezone.localtime(latest.starts_at) if latest else None
     return schedule.next_start(previous, forum.frequency_weeks, now=timezone.localtime())
+
+
+class AgendaCourseForm(forms.Form):
+    """A course for a citizen-level meeting's agenda, chosen among the courses in reach."""
+
+    course = forms.ModelChoiceField(
+        label=_("Forløb"),
+        queryset=None,  # set per request: the courses in the user's reach
+        error_messages={
+            "required": _("Vælg et forløb."),
+            "invalid_choice": _(
+                "Forløbet kan ikke vælges: det findes ikke, du har ikke adgang til det, eller det "
+                "hører ikke til mødeforummets indsats, enhed og dagsorden."
+            ),
+        },
+    )
+
+    def __init__(self, *args: object, courses: QuerySet, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["course"]
+        field.queryset = courses.select_related("citizen", "unit").order_by(
+            "citizen__last_name", "citizen__first_name", "pk"
+        )
+        field.label_from_instance = lambda course: f"{course.citizen.full_name} · {course.unit}"

@@ -1,7 +1,8 @@
 """Data-informed reflection at three levels: meeting forums, meetings, minutes and follow-ups.
 
 None of these hold citizen data: minutes are about practice, and a course is discussed on its own
-page. Development points (udviklingspunkter) live here until the improvement app builds on them.
+page. A citizen-level meeting points at the courses on its agenda (ids only), and a data pack keeps
+what was shown. Development points (udviklingspunkter) live here until the improvement app builds on them.
 """
 
 import datetime
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lovende.citizens.models import Course
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Organisation, Unit
 from lovende.reflection import defaults
@@ -127,6 +129,10 @@ class Meeting(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
     )
     agenda = models.JSONField(_("dagsorden"), default=list, blank=True)
+    # citizen level: the courses the meeting discusses; read only through courses_visible_to
+    agenda_courses = models.ManyToManyField(
+        Course, related_name="+", blank=True, verbose_name=_("forløb på dagsordenen")
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

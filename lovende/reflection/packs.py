@@ -1,25 +1,28 @@
 """Data packs (datapakker): the data for a meeting, generated for it and frozen with it.
 
 A pack is a snapshot in plain JSON: the tables as they were shown, with every cell's text, number
-and whether it was hidden. Nothing in it points at live rows except the citizen and course ids of
-a citizen-level pack, kept only to check who may see each row and to write the access log.
+and whether it was hidden, and the charts as their Vega-Lite specs (title, description, spec).
+Nothing in it points at live rows except the citizen and course ids of a citizen-level pack, kept
+only to check who may see each row and chart and to write the access log.
 
 - Intervention level: the intervention dashboard of the forum's intervention, unfiltered, split
-  by unit, already suppressed (small groups read "færre end 5").
+  by unit and again by professional group, gender and age band, already suppressed (small groups
+  read "færre end 5"); recent observations by kind; the intervention's open development points.
 - Organisation level: the organisation dashboard's tables, unfiltered, already suppressed.
-- Citizen level: the progression summaries of the courses in the forum's intervention (and unit)
-  that the generating user may see. A reader sees only the rows of courses they may see
-  themselves, and every page, Excel file and PDF of such a pack writes the access log.
+- Citizen level: for each course on the meeting's agenda (or, when none is, each open course in
+  the forum's intervention and unit) that the generating user may see, what the course page
+  shows: per instrument first and latest score, change, reliable change, signals and the chart.
+  A reader sees only the rows and charts of courses they may see themselves, and every page,
+  Excel file and PDF of such a pack writes the access log.
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, QueryDict
-from django.template.defaultfilters import floatformat
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -27,18 +30,20 @@ from django.utils.translation import gettext as _
 
 from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_access
-from lovende.citizens.models import Citizen, Course
+from lovende.citizens.models import Citizen
 from lovende.citizens.permissions import citizens_visible_to, courses_visible_to
 from lovende.dashboards import intervention_dashboard, organisation_dashboard
-from lovende.dashboards.display import Table, Value, category_labels
+from lovende.dashboards.display import Table, Value
+from lovende.dashboards.forms import DIMENSIONS
+from lovende.dashboards.intervention_dashboard import Chart
 from lovende.dashboards.permissions import can_see_organisation_dashboard
-from lovende.measurements.progression import course_progression
+from lovende.interventions.models import Intervention
 from lovende.organisation.models import User
-from lovende.organisation.permissions import subtree_filter
-from lovende.reflection import permissions
-from lovende.reflection.models import DataPack, Level, Meeting
+from lovende.reflection import citizen_pack, pdf_charts, permissions
+from lovende.reflection.models import DataPack, DevelopmentPoint, Level, Meeting
 
-OPEN_STATUSES = (Course.Status.ACTIVE, Course.Status.WAITING)
+SPLITS = ("faggruppe", "koen", "alder")  # beside the split by unit
+SPLIT_TABLES = ("Forløb og målinger", "Resultater")  # the tables that change with the split
 
 
 # --- Snapshot -----------------------------------------------------------------------------------
@@ -49,16 +54,20 @@ def _cell(value: Value) -> dict:
     return {"text": str(value.text), "number": value.number, "hidden": bool(value.hidden)}
 
 
-def _table(table: Table) -> dict:
+def _table(table: Table, key: str = "", caption: str = "") -> dict:
     return {
-        "key": str(table.key),
-        "caption": str(table.caption),
+        "key": key or str(table.key),
+        "caption": caption or str(table.caption),
         "header": [str(h) for h in table.header],
         "rows": [[_cell(v) for v in row] for row in table.rows],
     }
 
 
-def _intervention_tables(by: User, meeting: Meeting) -> list[dict]:
+def _chart(title: str, description: str, spec: dict) -> dict:
+    return {"title": str(title), "description": str(description), "spec": spec}
+
+
+def _intervention_content(by: User, meeting: Meeting) -> dict:
     intervention = meeting.forum.intervention
     dashboard = intervention_dashboard.build(by, intervention, QueryDict("opdeling=enhed"))
     tables = []
@@ -70,91 +79,77 @@ def _intervention_tables(by: User, meeting: Meeting) -> list[dict]:
             [[Value(str(t)), v, Value(str(n))] for t, v, n in dashboard.tiles],
         )
         tables.append(_table(key_figures))
-    return tables + [_table(t) for t in dashboard.tables]
+    tables += [_table(t) for t in dashboard.tables]
+    charts = [_chart(c.title, c.description, c.spec) for c in dashboard.charts]
+    for dimension in SPLITS:
+        split_tables, split_charts = _split(by, intervention, dimension)
+        tables += split_tables
+        charts += split_charts
+    tables.append(_development_points(by, intervention))
+    return {"tables": tables, "charts": charts}
 
 
-def _organisation_tables(by: User) -> list[dict]:
+def _split(by: User, intervention: Intervention, dimension: str) -> tuple[list[dict], list[dict]]:
+    """The dashboard's group tables and group chart, split by ``dimension``."""
+    dashboard = intervention_dashboard.build(by, intervention, QueryDict(f"opdeling={dimension}"))
+    label = str(dict(DIMENSIONS)[dimension]).lower()
+    tables = [
+        _table(t, f"{t.key} ({dimension})", _("%(table)s efter %(split)s") % {
+            "table": t.caption, "split": label
+        })
+        for t in dashboard.tables
+        if t.key in SPLIT_TABLES
+    ]  # fmt: skip
+    charts = [
+        _chart(_("Pålidelig ændring efter %(split)s") % {"split": label}, c.description, c.spec)
+        for c in dashboard.charts
+        if c.id == "chart-categories"
+    ]
+    return tables, charts
+
+
+def _development_points(by: User, intervention: Intervention) -> dict:
+    """The intervention's development points that are not closed, oldest first."""
+    points = (
+        permissions.development_points_visible_to(by)
+        .filter(intervention=intervention)
+        .exclude(status=DevelopmentPoint.Status.CLOSED)
+        .select_related("meeting__forum")
+        .order_by("created_at", "pk")
+    )
+    table = Table(
+        "Udviklingspunkter",
+        _("Åbne udviklingspunkter"),
+        [_("Udviklingspunkt"), _("Status"), _("Fra møde"), _("Oprettet")],
+    )
+    # Hook: the improvement issue adds trials (prøvehandlinger) per point; give them a column
+    # (or a table of their own) here, frozen the same way.
+    for point in points:
+        meeting = point.meeting
+        origin = (
+            f"{meeting.forum.name}, {date_format(timezone.localtime(meeting.starts_at), 'j. F Y')}"
+            if meeting
+            else "–"
+        )
+        table.rows.append(
+            [
+                Value(point.title),
+                Value(str(point.get_status_display())),
+                Value(origin),
+                Value(date_format(timezone.localtime(point.created_at), "j. F Y")),
+            ]
+        )
+    return _table(table)
+
+
+def _organisation_content(by: User) -> dict:
     if not can_see_organisation_dashboard(by):
         raise ValidationError(
             _("Du kan ikke se tal for hele organisationen og kan derfor ikke danne datapakken.")
         )
-    return [_table(t) for t in organisation_dashboard.build(by, QueryDict("")).tables]
-
-
-def _number(score: float | None) -> dict:
-    if score is None:
-        return {"text": "–", "number": None, "hidden": False}
-    return {"text": floatformat(score, -1), "number": score, "hidden": False}
-
-
-def _text(text: str) -> dict:
-    return {"text": str(text), "number": None, "hidden": False}
-
-
-def _citizen_table(by: User, meeting: Meeting) -> tuple[dict, list[dict]]:
-    """The course summaries and, per row, the course and citizen it shows."""
-    forum = meeting.forum
-    courses = courses_visible_to(by).filter(
-        intervention=forum.intervention, status__in=OPEN_STATUSES
-    )
-    if forum.unit_id is not None:
-        courses = courses.filter(subtree_filter([forum.unit], prefix="unit__"))
-    categories = category_labels()
-    rows, owners = [], []
-    for course in courses.select_related("citizen", "unit", "intervention").order_by(
-        "citizen__last_name", "citizen__first_name", "pk"
-    ):
-        progression = course_progression(course)
-        signal_texts = [text for _signal, text in progression.signals]
-        name = _text(course.citizen.full_name)
-        unit = _text(course.unit.name)
-        if not progression.panels:
-            rows.append(
-                [
-                    name,
-                    unit,
-                    _text("–"),
-                    _number(None),
-                    _number(None),
-                    _text("–"),
-                    _text(" ".join(signal_texts) or "–"),
-                ]
-            )
-            owners.append({"course": course.pk, "citizen": course.citizen_id})
-        for panel in progression.panels:
-            summary = panel.summary
-            mine = [
-                text
-                for signal, text in progression.signals
-                if signal.instrument in ("", panel.instrument.name)
-            ]
-            rows.append(
-                [
-                    name,
-                    unit,
-                    _text(panel.instrument.name),
-                    _number(summary.first_score if summary else None),
-                    _number(summary.latest_score if summary else None),
-                    _text(categories.get(summary.category, "–") if summary else "–"),
-                    _text(" ".join(mine) or "–"),
-                ]
-            )
-            owners.append({"course": course.pk, "citizen": course.citizen_id})
-    table = {
-        "key": "Forløb",
-        "caption": _("Forløbenes progression"),
-        "header": [
-            _("Borger"),
-            _("Enhed"),
-            _("Måleredskab"),
-            _("Første score"),
-            _("Seneste score"),
-            _("Pålidelig ændring"),
-            _("Signaler"),
-        ],
-        "rows": rows,
-    }
-    return table, owners
+    dashboard = organisation_dashboard.build(by, QueryDict(""))
+    charts = [_chart(c.title, c.description, c.spec) for c in dashboard.charts]
+    return {"tables": [_table(t) for t in dashboard.tables], "charts": charts}
 
 
 @transaction.atomic
@@ -174,13 +169,11 @@ def generate_data_pack(
         "min_cell": settings.LOVENDE_MIN_CELL,
     }
     if forum.level == Level.ORGANISATION:
-        content["tables"] = _organisation_tables(by)
+        content.update(_organisation_content(by))
     elif forum.level == Level.INTERVENTION:
-        content["tables"] = _intervention_tables(by, meeting)
+        content.update(_intervention_content(by, meeting))
     else:
-        table, owners = _citizen_table(by, meeting)
-        content["tables"] = [table]
-        content["owners"] = owners
+        content.update(citizen_pack.content(by, meeting))
     pack = DataPack.objects.create(
         meeting=meeting, level=forum.level, content=content, created_by=by
     )
@@ -210,7 +203,9 @@ class PackView:
     pack: DataPack
     tables: list[Table]
     citizens: list[Citizen]
+    charts: list[Chart] = field(default_factory=list)
     withheld: int = 0  # citizen-level rows of courses the reader may not see
+    withheld_charts: int = 0
 
     @property
     def content(self) -> dict:
@@ -229,6 +224,8 @@ class PackView:
             [_("Møde"), c["meeting"]],
             [_("Dannet"), f"{c['generated_at']} ({c['generated_by']})"],
         ]
+        if c.get("note"):
+            about.append([_("Forløb"), c["note"]])
         if self.pack.level != Level.CITIZEN:
             about.append(
                 [
@@ -253,23 +250,35 @@ def _restore(table: dict, keep: Iterable[bool] | None = None) -> Table:
     )
 
 
+def _restore_charts(charts: list[dict]) -> list[Chart]:
+    return [
+        Chart(f"pack-chart-{n}", c["title"], c["spec"], c["description"])
+        for n, c in enumerate(charts, start=1)
+    ]
+
+
 def read_pack(user: User, pack: DataPack, *, context: AccessContext, action: str) -> PackView:
     """The pack for ``user``; a citizen-level pack keeps only their courses and is logged first."""
     tables = pack.content.get("tables", [])
+    charts = pack.content.get("charts", [])
     if pack.level != Level.CITIZEN:
-        return PackView(pack, [_restore(t) for t in tables], [])
+        return PackView(pack, [_restore(t) for t in tables], [], _restore_charts(charts))
     owners = pack.content.get("owners", [])
-    visible = set(
-        courses_visible_to(user)
-        .filter(pk__in={o["course"] for o in owners})
-        .values_list("pk", flat=True)
-    )
+    courses = {o["course"] for o in owners} | {c["course"] for c in charts}
+    visible = set(courses_visible_to(user).filter(pk__in=courses).values_list("pk", flat=True))
     keep = [o["course"] in visible for o in owners]
     shown_ids = {o["citizen"] for o, kept in zip(owners, keep, strict=True) if kept}
     citizens = list(citizens_visible_to(user).filter(pk__in=shown_ids))
     record_access(by=user, context=context, action=action, citizens=citizens)
-    restored = [_restore(tables[0], keep)] if tables else []
-    return PackView(pack, restored, citizens, withheld=keep.count(False))
+    shown_charts = [c for c in charts if c["course"] in visible]
+    return PackView(
+        pack,
+        [_restore(tables[0], keep)] if tables else [],
+        citizens,
+        _restore_charts(shown_charts),
+        withheld=keep.count(False),
+        withheld_charts=len(charts) - len(shown_charts),
+    )
 
 
 def render_pdf(view: PackView) -> bytes:
@@ -281,6 +290,9 @@ def render_pdf(view: PackView) -> bytes:
 
 
 def pdf_html(view: PackView) -> str:
+    """The PDF's HTML, with each chart drawn as an SVG picture (pdf_charts)."""
+    pictures = [(chart, pdf_charts.data_uri(chart.spec)) for chart in view.charts]
     return render_to_string(
-        "reflection/data_pack_pdf.html", {"view": view, "content": view.content, "pack": view.pack}
+        "reflection/data_pack_pdf.html",
+        {"view": view, "content": view.content, "pack": view.pack, "pictures": pictures},
     )

@@ -7,12 +7,16 @@
   they have a role (the forum's unit when it has one, otherwise the intervention's units), and
   every forum where they are a named participant.
 - Named participants take minutes, attendance and follow-ups; the rest of the readers get 403.
+- The courses on a citizen-level meeting's agenda are shown to each reader only where they may
+  see the course themselves (``courses_visible_to``); names never come with the meeting.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
+from lovende.citizens.models import Course
+from lovende.citizens.permissions import courses_visible_to
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Role, Unit, User
 from lovende.organisation.permissions import roles_of, subtree_filter
@@ -129,3 +133,20 @@ def forums_covering(
         Q(unit__isnull=True) | _related_units(owners, "unit")
     )
     return forums.filter(Q(intervention=intervention) | organisation_wide).distinct()
+
+
+def agenda_course_candidates(user: User, forum: MeetingForum) -> QuerySet[Course]:
+    """Courses the user may put on the forum's agenda: visible to them, in the forum's
+    intervention and, when the forum has a unit, in that unit or below. None above citizen level.
+    """
+    courses = courses_visible_to(user).filter(intervention_id=forum.intervention_id)
+    if forum.level != Level.CITIZEN:
+        return courses.none()
+    if forum.unit_id is not None:
+        courses = courses.filter(subtree_filter([forum.unit], prefix="unit__"))
+    return courses
+
+
+def agenda_courses_for(user: User, meeting: Meeting) -> QuerySet[Course]:
+    """The courses on the meeting's agenda that the user may see; the rest are withheld."""
+    return courses_visible_to(user).filter(pk__in=meeting.agenda_courses.values("pk"))

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from lovende.citizens.models import Course
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
 from lovende.reflection import schedule
@@ -291,6 +292,29 @@ def complete_follow_up(
     follow_up.completed_in = meeting
     follow_up.save(update_fields=["done", "completed_at", "completed_in"])
     return follow_up
+
+
+def _check_agenda_course(meeting: Meeting, course: Course) -> None:
+    forum = meeting.forum
+    if forum.level != Level.CITIZEN:
+        raise ValidationError(_("Kun møder på borgerniveau har forløb på dagsordenen."))
+    if course.intervention_id != forum.intervention_id:
+        raise ValidationError({"course": _("Forløbet hører ikke til mødeforummets indsats.")})
+
+
+@transaction.atomic
+def add_agenda_course(*, by: User, meeting: Meeting, course: Course) -> Meeting:
+    """Put a course on a citizen-level meeting's agenda; the caller checked the user may see it."""
+    _check_agenda_course(meeting, course)
+    meeting.agenda_courses.add(course)
+    return meeting
+
+
+@transaction.atomic
+def remove_agenda_course(*, by: User, meeting: Meeting, course: Course) -> Meeting:
+    """Take a course off the meeting's agenda; packs already made keep what they showed."""
+    meeting.agenda_courses.remove(course)
+    return meeting
 
 
 @transaction.atomic

@@ -30,6 +30,12 @@ urlpatterns = [
     path("moede/<int:meeting_id>/fremmoede/", views.record_attendance, name="record_attendance"),
     path("moede/<int:meeting_id>/referat/", views.add_meeting_item, name="add_meeting_item"),
     path("moede/<int:meeting_id>/opfoelgning/", views.add_follow_up, name="add_follow_up"),
+    path("moede/<int:meeting_id>/forloeb/", views.add_agenda_course, name="add_agenda_course"),
+    path(
+        "moede/<int:meeting_id>/forloeb/fjern/",
+        views.remove_agenda_course,
+        name="remove_agenda_course",
+    ),
     path(
         "moede/<int:meeting_id>/datapakke/",
         pack_views.generate_data_pack,

@@ -3,9 +3,9 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Count, Min, Q, Sum
+from django.db.models import Count, Min, Q, QuerySet, Sum
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,10 +13,22 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from lovende.audit.models import AccessLog
+from lovende.audit.services import record_request_access
+from lovende.citizens.models import Course
 from lovende.interventions.models import Intervention
 from lovende.interventions.permissions import get_intervention_for_user, interventions_visible_to
 from lovende.organisation.models import User
-from lovende.reflection import defaults, forms, ical, permissions, review, schedule, services
+from lovende.reflection import (
+    citizen_pack,
+    defaults,
+    forms,
+    ical,
+    permissions,
+    review,
+    schedule,
+    services,
+)
 from lovende.reflection.messages import describe
 from lovende.reflection.models import (
     DevelopmentPoint,
@@ -339,9 +351,48 @@ def _meeting_page(request: HttpRequest, meeting: Meeting, **forms_in_use: Form) 
         or forms.FollowUpForm(organisation_id=forum.organisation_id),
         "point_form": forms_in_use.get("point_form") or forms.DevelopmentPointForm(meeting=meeting),
         "status_form": forms_in_use.get("status_form"),
+        **_agenda_courses(request, meeting, forms_in_use.get("agenda_form")),
     }
     status = 422 if any(getattr(f, "errors", None) for f in forms_in_use.values()) else 200
     return render(request, "reflection/meeting_detail.html", context, status=status)
+
+
+def _agenda_candidates(user: User, meeting: Meeting) -> QuerySet[Course]:
+    """Open courses in reach of the user and the forum, not yet on the meeting's agenda."""
+    return (
+        permissions.agenda_course_candidates(user, meeting.forum)
+        .filter(status__in=citizen_pack.OPEN_STATUSES)
+        .exclude(pk__in=meeting.agenda_courses.values("pk"))
+    )
+
+
+def _agenda_courses(request: HttpRequest, meeting: Meeting, form: Form | None) -> dict:
+    """A citizen-level meeting's courses (those the reader may see) and, for minute-takers, the
+    form to add more; every citizen named on the page is written to the access log."""
+    if meeting.forum.level != Level.CITIZEN:
+        return {}
+    shown = list(
+        permissions.agenda_courses_for(request.user, meeting)
+        .select_related("citizen", "unit")
+        .order_by("citizen__last_name", "citizen__first_name", "pk")
+    )
+    context: dict = {
+        "agenda_courses": shown,
+        "agenda_withheld": meeting.agenda_courses.count() - len(shown),
+    }
+    citizens = {course.citizen_id: course.citizen for course in shown}
+    if permissions.can_take_minutes(request.user, meeting.forum):
+        form = form or forms.AgendaCourseForm(courses=_agenda_candidates(request.user, meeting))
+        context["agenda_form"] = form
+        citizens.update((c.citizen_id, c.citizen) for c in form.fields["course"].queryset)
+    if citizens:
+        record_request_access(
+            request,
+            AccessLog.Action.LIST,
+            citizens=citizens.values(),
+            criterion=_("Forløb på mødets dagsorden"),
+        )
+    return context
 
 
 @login_required
@@ -424,6 +475,33 @@ def complete_follow_up(request: HttpRequest, follow_up_id: int) -> HttpResponse:
     else:
         messages.success(request, _("Opfølgningen er markeret som udført."))
     return redirect(f"{meeting_url(meeting or follow_up.meeting)}#opfoelgning")
+
+
+@require_POST
+@login_required
+def add_agenda_course(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for_user(request.user, meeting_id, write=True)
+    if meeting.forum.level != Level.CITIZEN:
+        raise Http404
+    form = forms.AgendaCourseForm(request.POST, courses=_agenda_candidates(request.user, meeting))
+    if form.is_valid() and run_service(
+        form, services.add_agenda_course, by=request.user, meeting=meeting, **form.cleaned_data
+    ):
+        return _saved(request, meeting, _("Forløbet er sat på dagsordenen."), "forloeb")
+    return _meeting_page(request, meeting, agenda_form=form)
+
+
+@require_POST
+@login_required
+def remove_agenda_course(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    meeting = permissions.get_meeting_for_user(request.user, meeting_id, write=True)
+    courses = permissions.agenda_courses_for(request.user, meeting)
+    form = forms.AgendaCourseForm(request.POST, courses=courses)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("course", [])))
+        return redirect(f"{meeting_url(meeting)}#forloeb")
+    services.remove_agenda_course(by=request.user, meeting=meeting, **form.cleaned_data)
+    return _saved(request, meeting, _("Forløbet er taget af dagsordenen."), "forloeb")
 
 
 @require_POST
