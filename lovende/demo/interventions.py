@@ -16,6 +16,9 @@ from lovende.interventions.services import save_intervention
 
 FAMILY, INFANT, YOUTH, RESIDENTIAL = "familie", "spæde", "unge", "døgn"
 Status = Intervention.Status
+# Family treatment at home and residential care serve one target group, so the organisation
+# dashboard shows them side by side (Hæfte 2: prioritising between interventions for a group).
+CHILDREN_AND_FAMILIES = "Børn og unge 0-17 år med behov for særlig støtte og deres familier"
 
 
 @dataclass(frozen=True)
@@ -33,7 +36,7 @@ class InterventionText:
 FAMILY_TREATMENT = InterventionText(
     name="Familiebehandling i hjemmet",
     status=Status.ESTABLISHED,
-    target_group="Familier med børn 0-17 år, hvor der er bekymring for barnets trivsel",
+    target_group=CHILDREN_AND_FAMILIES,
     description=(
         "Systematisk familiebehandling i hjemmet og i familiehuset. Familiebehandleren og familien "
         "følger sammen op på behandlingen ved hver session med FIT (ORS og SRS), og teamet "
@@ -110,7 +113,7 @@ SPEARHEAD_INTERNSHIPS = InterventionText(
 RESIDENTIAL_CARE = InterventionText(
     name="Døgnophold med familieinddragelse",
     status=Status.ESTABLISHED,
-    target_group="Børn og unge 6-17 år, der er anbragt på døgninstitution",
+    target_group=CHILDREN_AND_FAMILIES,
     description=(
         "Døgnophold, hvor pædagoger og psykolog arbejder med barnets trivsel og skolegang og "
         "inddrager forældrene gennem hele anbringelsen med henblik på hjemgivelse."

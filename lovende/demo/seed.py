@@ -20,6 +20,7 @@ from lovende.demo.caseload import (
     plan_demo_courses,
     plan_neighbour_courses,
 )
+from lovende.demo.economy import record_costs
 from lovende.demo.interventions import (
     DEMO_INTERVENTIONS,
     NEIGHBOUR_INTERVENTIONS,
@@ -88,6 +89,7 @@ def _seed(rng: random.Random, citizens: int, today: datetime.date) -> None:
     create_interventions(demo, DEMO_INTERVENTIONS)
     install_instruments(demo)
     create_caseload(demo, plan_demo_courses(demo, rng, citizens, today), rng, today, used_cprs)
+    record_costs(demo, today)
     create_meeting_structure(demo, today)
     if Organisation.objects.filter(name=NEIGHBOUR.name).exists():
         return

@@ -3,14 +3,16 @@
 Each test runs in a savepoint inside the module's transaction, which is rolled back at the end.
 """
 
+import io
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import pytest
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from lovende.citizens import cpr
 from lovende.citizens.models import Citizen, Course, Feedback, Observation
@@ -307,3 +309,20 @@ def test_it_gives_family_treatment_a_meeting_structure_with_review_findings(seed
     assert MeetingForum.objects.filter(level="indsats").exists()
     assert MeetingForum.objects.filter(level="borger").exists()
     assert DevelopmentPoint.objects.exists()
+
+
+def test_it_compares_interventions_for_one_target_group_with_cost_per_course(seeded, client):
+    client.force_login(User.objects.get(username="birgitte"))
+    response = client.get("/overblik/organisation/excel/")
+    workbook = load_workbook(io.BytesIO(response.content), read_only=True)
+    [header, *rows] = list(workbook["Indsatser"].iter_rows(values_only=True))
+    by_name = {row[0]: dict(zip(header, row, strict=True)) for row in rows}
+
+    groups = Counter(row["Målgruppe"] for row in by_name.values())
+    year = timezone.localdate().year - 1
+    cost = by_name["Familiebehandling i hjemmet"][header[-1]]
+    assert max(groups.values()) >= 2
+    assert header[-1] == f"Udgift pr. forløb {year}, hele indsatsen (kr.)"
+    assert isinstance(cost, int)
+    assert cost > 0  # 60 citizens here; the default demo gives about 77.000 kr.
+    assert by_name["Det intensive spædeteam"][header[-1]] == "– (ikke registreret)"
