@@ -12,6 +12,17 @@ from lovende.instruments import scoring
 COLOURS = {"improved": "#008139", "unchanged": "#5a5a5a", "deteriorated": "#b51d09"}
 
 
+SESSION_TICKS = 12  # up to this many sessions, every session gets its own tick
+
+
+def _session_axis(sessions: int) -> dict:
+    """Whole sessions only: tickMinStep alone still let Vega put a tick at 1.5, labelled "2"."""
+    axis: dict = {"tickMinStep": 1, "format": "d"}
+    if sessions <= SESSION_TICKS:
+        axis["values"] = list(range(1, max(sessions, 2) + 1))
+    return axis
+
+
 def progression_spec(
     definition: Mapping,
     points: Sequence[tuple[datetime.date, float]],
@@ -43,7 +54,7 @@ def progression_spec(
                 "field": "session",
                 "type": "quantitative",
                 "title": labels["session"],
-                "axis": {"tickMinStep": 1, "format": "d"},
+                "axis": _session_axis(len(values)),
                 "scale": {"domain": [1, max(len(values), 2)], "padding": 14},
             },
             "y": {

@@ -44,6 +44,7 @@ from lovende.reflection.models import DataPack, DevelopmentPoint, Level, Meeting
 
 SPLITS = ("faggruppe", "koen", "alder")  # beside the split by unit
 SPLIT_TABLES = ("Forløb og målinger", "Resultater")  # the tables that change with the split
+GROUP_CHART = "chart-categories"  # the chart that changes with the split
 
 
 # --- Snapshot -----------------------------------------------------------------------------------
@@ -80,7 +81,7 @@ def _intervention_content(by: User, meeting: Meeting) -> dict:
         )
         tables.append(_table(key_figures))
     tables += [_table(t) for t in dashboard.tables]
-    charts = [_chart(c.title, c.description, c.spec) for c in dashboard.charts]
+    charts = [_chart(_chart_title(c, "enhed"), c.description, c.spec) for c in dashboard.charts]
     for dimension in SPLITS:
         split_tables, split_charts = _split(by, intervention, dimension)
         tables += split_tables
@@ -101,11 +102,19 @@ def _split(by: User, intervention: Intervention, dimension: str) -> tuple[list[d
         if t.key in SPLIT_TABLES
     ]  # fmt: skip
     charts = [
-        _chart(_("Pålidelig ændring efter %(split)s") % {"split": label}, c.description, c.spec)
+        _chart(_chart_title(c, dimension), c.description, c.spec)
         for c in dashboard.charts
-        if c.id == "chart-categories"
+        if c.id == GROUP_CHART
     ]
     return tables, charts
+
+
+def _chart_title(chart: Chart, dimension: str) -> str:
+    """The group chart names its split, since the pack holds one per split."""
+    if chart.id != GROUP_CHART:
+        return chart.title
+    label = str(dict(DIMENSIONS)[dimension]).lower()
+    return _("Pålidelig ændring efter %(split)s") % {"split": label}
 
 
 def _development_points(by: User, intervention: Intervention) -> dict:

@@ -2,7 +2,7 @@
 
 vl-convert runs Vega in an embedded engine (no browser, no network), so the PDF shows the same
 chart definition the page draws with vega-embed. A spec sized to its container gets a fixed width
-here; the PDF template scales the picture to its column.
+here, and the PDF's font.
 """
 
 import base64
@@ -13,6 +13,9 @@ import vl_convert
 logger = logging.getLogger(__name__)
 
 PDF_WIDTH = 460  # px: two charts side by side on A4 landscape at a readable font size
+HEIGHT_SCALE = 0.7  # lower than on screen, so two rows of charts fit on a page
+MIN_HEIGHT = 60  # px: a bar chart of one group
+PDF_FONT = "DejaVu Sans"  # the PDF's own font, installed with WeasyPrint's dependencies
 MAJOR = "6."  # our specs' $schema is Vega-Lite v6
 
 
@@ -26,7 +29,14 @@ def _version() -> str:
 
 def svg(spec: dict, width: int = PDF_WIDTH) -> str:
     """The chart as an SVG document, with Danish number and date formats and no network access."""
-    sized = spec if isinstance(spec.get("width"), int) else {**spec, "width": width}
+    sized = {
+        **spec,
+        "width": spec["width"] if isinstance(spec.get("width"), int) else width,
+        "height": max(MIN_HEIGHT, round(spec.get("height", 200) * HEIGHT_SCALE)),
+        # Vega measures its labels with this font, and WeasyPrint draws them with it: the same
+        # font on both sides keeps axis labels and legends from overlapping or being clipped
+        "config": {**spec.get("config", {}), "font": PDF_FONT},
+    }
     return vl_convert.vegalite_to_svg(
         sized,
         vl_version=_version(),

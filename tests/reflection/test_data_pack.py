@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from lovende.audit.models import AccessLog
-from lovende.reflection import packs
+from lovende.reflection import packs, services
 from lovende.reflection.models import DataPack
 from tests.conftest import make_course
 from tests.dashboards.conftest import CASES, add_case
@@ -186,9 +186,12 @@ def test_the_pdf_text_keeps_the_suppression(client_for, lars, meeting, caseload,
 @pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
 def test_the_pdf_renders_to_an_image(client_for, lars, meeting, caseload, tmp_path):
     client = client_for(lars)
+    services.create_development_point(by=lars, meeting=meeting, title="Flere målinger i opstarten")
     pack = generate(client, meeting)
     pdf = tmp_path / "pack.pdf"
     pdf.write_bytes(client.get(f"/refleksion/datapakke/{pack.pk}/pdf/").content)
+    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(pdf, SCREENSHOT.with_suffix(".pdf"))  # every page, to look at by hand
     assert pdf.read_bytes().startswith(b"%PDF")
 
     subprocess.run(  # noqa: S603
@@ -316,3 +319,78 @@ def test_an_organisation_pack_needs_organisation_figures(client_for, lars, mette
 
     assert "kan derfor ikke danne datapakken" in text_of(response)
     assert not DataPack.objects.exists()
+
+
+def tables_by_key(pack: DataPack) -> dict[str, dict]:
+    return {table["key"]: table for table in pack.content["tables"]}
+
+
+def test_the_intervention_pack_splits_by_group_like_the_dashboard(lars, meeting, caseload):
+    pack = packs.generate_data_pack(by=lars, meeting=meeting)
+
+    tables = tables_by_key(pack)
+    for split in ("faggruppe", "koen", "alder"):
+        assert f"Forløb og målinger ({split})" in tables
+        assert f"Resultater ({split})" in tables
+    # kvinde 5, mand 3: mand is small, so kvinde is hidden too (as on the dashboard)
+    by_gender = {row[0]["text"]: row for row in tables["Forløb og målinger (koen)"]["rows"]}
+    assert by_gender["Mand"][1]["text"] == by_gender["Kvinde"][1]["text"] == "færre end 5"
+    assert by_gender["I alt"][1]["text"] == "8"
+    assert tables["Forløb og målinger (koen)"]["caption"] == "Forløb og målinger efter køn"
+    assert "Observationer" in tables
+
+
+def test_the_intervention_pack_lists_the_open_development_points(lars, meeting, caseload):
+    open_point = services.create_development_point(
+        by=lars, meeting=meeting, title="Flere målinger i opstarten"
+    )
+    closed = services.create_development_point(by=lars, meeting=meeting, title="Lukket punkt")
+    services.set_development_point_status(by=lars, point=closed, status="lukket")
+
+    pack = packs.generate_data_pack(by=lars, meeting=meeting)
+
+    rows = tables_by_key(pack)["Udviklingspunkter"]["rows"]
+    assert [[cell["text"] for cell in row[:2]] for row in rows] == [[open_point.title, "Åben"]]
+    assert rows[0][2]["text"].startswith("Fagligt refleksionsmøde, 3. marts 2025")
+
+
+def test_the_pack_freezes_the_charts_and_draws_them_on_the_page_and_in_the_pdf(
+    client_for, lars, meeting, caseload
+):
+    client = client_for(lars)
+    pack = generate(client, meeting)
+
+    titles = [chart["title"] for chart in pack.content["charts"]]
+    assert "Fordeling af ændring" in titles
+    assert "Pålidelig ændring efter faggruppe" in titles  # by gender both groups are hidden
+    page = client.get(f"/refleksion/datapakke/{pack.pk}/").content.decode()
+    assert page.count("data-vega-spec=") == len(titles)
+    assert 'id="pack-chart-1-spec" type="application/json"' in page
+    view = packs.read_pack(lars, pack, context=None, action="vist")
+    assert packs.pdf_html(view).count("data:image/svg+xml;base64,") == len(titles)
+
+
+def render_first_page(pdf: Path, png: Path) -> Path:
+    subprocess.run(  # noqa: S603
+        [shutil.which("pdftoppm"), "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile",
+         str(pdf), str(png.with_suffix(""))],
+        check=True,
+    )  # fmt: skip
+    return png
+
+
+@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs poppler-utils")
+def test_a_citizen_level_pdf_renders_to_an_image(client_for, mette, citizen_meeting, caseload):
+    client = client_for(mette)
+    for course in (caseload[4], caseload[0]):  # Erik and Astrid
+        client.post(f"/refleksion/moede/{citizen_meeting.pk}/forloeb/", {"course": course.pk})
+    pack = generate(client, citizen_meeting)
+    out = SCREENSHOT.parent
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "10-citizen-pack.pdf").write_bytes(
+        client.get(f"/refleksion/datapakke/{pack.pk}/pdf/").content
+    )
+
+    png = render_first_page(out / "10-citizen-pack.pdf", out / "10-citizen-pack.png")
+
+    assert png.stat().st_size > 5_000
