@@ -1,9 +1,10 @@
 """The demo's yearly expenses, so the organisation dashboard can show cost per course.
 
-Realistic budgets for a mid-sized municipality, recorded for the two years before this one and,
-as a budget, for this year, with a yearly wage and price adjustment. The courses only reach two
-years back, so the earliest year has too few courses to show its cost per course (SDC-01). The
-infant team is a pilot on a grant whose expenses are not recorded yet: "ikke registreret".
+Realistic budgets for a mid-sized municipality, recorded for last year and, as a budget, for
+this year, with a yearly wage and price adjustment. Family treatment also has the year before:
+the courses only reach two years back, so that year has too few courses to show its cost per
+course (SDC-01). The infant team is a pilot on a grant whose expenses are not recorded yet, so
+the dashboard shows "ikke registreret".
 """
 
 import datetime
@@ -24,7 +25,7 @@ BUDGETS = {
     ),
     RESIDENTIAL: (
         36_000_000,
-        (2, 1, 0),
+        (1, 0),
         "Døgntakst for 30 pladser på Solsikken og Egely, inkl. psykolog og forældresamtaler",
     ),
     YOUTH: (2_050_000, (1, 0), "Løn til tre ungdomskonsulenter, praktikvejledning og transport"),

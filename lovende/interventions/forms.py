@@ -21,7 +21,9 @@ class InterventionForm(forms.Form):
             "Vælg en af organisationens målgrupper, hvis indsatsen er for den samme, så kan "
             "indsatserne sammenlignes i overblikket."
         ),
-        widget=forms.TextInput(attrs={"list": TARGET_GROUP_LIST, "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={"list": TARGET_GROUP_LIST, "autocomplete": "off", "class": "input-width-xl"}
+        ),
     )
     status = forms.ChoiceField(label=_("Status"), choices=Intervention.Status.choices)
     units = forms.ModelMultipleChoiceField(
@@ -62,17 +64,21 @@ class InterventionForm(forms.Form):
 class InterventionCostForm(forms.Form):
     """One year's expenses, in whole kroner."""
 
-    year = forms.IntegerField(label=_("År"))
+    year = forms.IntegerField(
+        label=_("År"), widget=forms.NumberInput(attrs={"class": "input-width-xs"})
+    )
     amount = forms.CharField(
         label=_("Udgifter i kr."),
         max_length=20,
         help_text=_("Hele kroner for hele indsatsen i året, fx 1.250.000."),
+        widget=forms.TextInput(attrs={"class": "input-width-s"}),
     )
     note = forms.CharField(
         label=_("Hvad beløbet dækker"),
         max_length=InterventionCost._meta.get_field("note").max_length,
         required=False,
         help_text=_("Fx løn til fire familiebehandlere, husleje og kørsel."),
+        widget=forms.TextInput(attrs={"class": "input-width-xl"}),
     )
 
     def clean_year(self) -> int:

@@ -5,6 +5,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -104,7 +105,9 @@ def _save_cost(
     request: HttpRequest, intervention: Intervention, cost: InterventionCost | None = None
 ) -> HttpResponse:
     """The cost form: record a new year, or change ``cost`` when given."""
-    initial = {"year": cost.year, "amount": cost.amount, "note": cost.note} if cost else None
+    last_year = {"year": timezone.localdate().year - 1}
+    amount = number_format(cost.amount, force_grouping=True) if cost else ""
+    initial = {"year": cost.year, "amount": amount, "note": cost.note} if cost else last_year
     form = forms.InterventionCostForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         target = {"cost": cost} if cost else {"intervention": intervention}
