@@ -126,8 +126,11 @@ def alliance_line(
                 "data": {"values": [{"cutoff": cutoff, "what": labels["cutoff"]}]},
                 "mark": {"type": "rule", "color": COLOURS["deteriorated"], "strokeDash": [4, 4]},
                 "encoding": {
+                    # no month: the rule spans the chart (inheriting x drew nothing)
+                    "x": None,
                     "y": {"field": "cutoff", "type": "quantitative"},
                     "tooltip": [{"field": "what", "type": "nominal", "title": " "}],
+                    "description": {"field": "what", "type": "nominal"},  # its accessible name
                 },
             }
         )

@@ -241,6 +241,7 @@ class AgendaCourseForm(forms.Form):
     course = forms.ModelChoiceField(
         label=_("Forløb"),
         queryset=None,  # set per request: the courses in the user's reach
+        empty_label=_("Vælg et forløb"),
         error_messages={
             "required": _("Vælg et forløb."),
             "invalid_choice": _(

@@ -260,8 +260,14 @@ def _restore(table: dict, keep: Iterable[bool] | None = None) -> Table:
 
 
 def _restore_charts(charts: list[dict]) -> list[Chart]:
+    """Charts to draw; Vega gives the drawing the spec's description as its accessible name."""
     return [
-        Chart(f"pack-chart-{n}", c["title"], c["spec"], c["description"])
+        Chart(
+            f"pack-chart-{n}",
+            c["title"],
+            {**c["spec"], "description": c["title"]},
+            c["description"],
+        )
         for n, c in enumerate(charts, start=1)
     ]
 
