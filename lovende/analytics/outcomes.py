@@ -23,6 +23,7 @@ rule is about how many citizens stand behind a figure, not about each category's
 """
 
 import datetime
+import itertools
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -198,6 +199,29 @@ def change_bin(change: float, steps: Sequence[float]) -> int:
     return middle - sum(-change >= step for step in steps)
 
 
+@dataclass(frozen=True)
+class Bounds:
+    """An interval of change; None is an open end."""
+
+    low: float | None
+    low_inclusive: bool
+    high: float | None
+    high_inclusive: bool
+
+
+def bin_bounds(steps: Sequence[float]) -> list[Bounds]:
+    """The interval of each bin of ``change_bin``, lowest first (for counting in the database)."""
+    negative = [-step for step in reversed(steps)]
+    bounds = [Bounds(None, False, negative[0], True)]
+    for low, high in itertools.pairwise(negative):
+        bounds.append(Bounds(low, False, high, True))
+    bounds.append(Bounds(negative[-1], False, steps[0], False))
+    for low, high in itertools.pairwise(steps):
+        bounds.append(Bounds(low, True, high, False))
+    bounds.append(Bounds(steps[-1], True, None, False))
+    return bounds
+
+
 def report(
     rows: Iterable[CourseRow],
     key: Callable[[CourseRow], Hashable],
@@ -206,7 +230,26 @@ def report(
     group_cells: Mapping[Hashable, Mapping[str, Cell]] | None = None,
     side_by_side: bool = False,
 ) -> Report:
-    """Figures for the whole of ``rows`` and for each group by ``key``, suppressed.
+    """Figures for the whole of ``rows`` and for each group by ``key``, suppressed (``report_of``)."""
+    rows = list(rows)
+    grouped: dict[Hashable, list[CourseRow]] = {}
+    for row in rows:
+        grouped.setdefault(key(row), []).append(row)
+    by_group = {group: figures(members, settings) for group, members in grouped.items()}
+    return report_of(
+        figures(rows, settings), by_group, settings.k, total_cells, group_cells, side_by_side
+    )
+
+
+def report_of(
+    total: Figures,
+    by_group: Mapping[Hashable, Figures],
+    k: int,
+    total_cells: Mapping[str, Cell] | None = None,
+    group_cells: Mapping[Hashable, Mapping[str, Cell]] | None = None,
+    side_by_side: bool = False,
+) -> Report:
+    """The figures of a total and its groups, suppressed; counted here or by the database.
 
     ``total_cells``: the total's cells when they were decided elsewhere (a unit in the unit tree:
     a unit's total is then hidden wherever the tree hides it). ``group_cells``: the groups' cells
@@ -214,19 +257,42 @@ def report(
     suppressed here as a partition of the total. ``side_by_side``: the groups are published
     without their total (interventions compared), so each is suppressed on its own.
     """
-    rows = list(rows)
-    grouped: dict[Hashable, list[CourseRow]] = {}
-    for row in rows:
-        grouped.setdefault(key(row), []).append(row)
-    all_figures = figures(rows, settings)
-    by_group = {group: figures(members, settings) for group, members in grouped.items()}
     if side_by_side:
-        total_cells = _own_cells(all_figures, settings.k)
-        group_cells = {group: _own_cells(f, settings.k) for group, f in by_group.items()}
+        total_cells = _own_cells(total, k)
+        group_cells = {group: _own_cells(f, k) for group, f in by_group.items()}
     elif group_cells is None or total_cells is None:
-        total_cells, group_cells = _partition_cells(all_figures, by_group, settings.k, total_cells)
+        total_cells, group_cells = _partition_cells(total, by_group, k, total_cells)
     groups = [Group(g, by_group[g], group_cells[g]) for g in sorted(by_group, key=_sort_key)]
-    return Report(Group(None, all_figures, total_cells), groups)
+    return Report(Group(None, total, total_cells), groups)
+
+
+def add_up(parts: Iterable[Figures], base_citizens: Mapping[str, int]) -> Figures:
+    """The sum of groups' figures; citizens are counted once, so their counts come from outside.
+
+    Every figure but the counts of citizens is a count (or sum) over courses, and a course lies
+    in one group only, so it adds up. A citizen may lie in two groups, so ``base_citizens`` must
+    be counted over the whole.
+    """
+    result = Figures()
+    for part in parts:
+        for name in ADDITIVE:
+            setattr(result, name, getattr(result, name) + getattr(part, name))
+        for category in CATEGORIES:
+            result.categories[category] += part.categories[category]
+        if len(result.bins) < len(part.bins):
+            result.bins += [0] * (len(part.bins) - len(result.bins))
+        for index, n in enumerate(part.bins):
+            result.bins[index] += n
+    result.base_citizens = dict(base_citizens)
+    result.citizens = result.base_citizens["citizens"]
+    return result
+
+
+ADDITIVE = (
+    "courses", "active", "measured_twice", "measured_recently", "outcome_courses",
+    "clinical_base", "clinical_at_start", "clinical_now", "alliance_courses", "alliance_sum",
+    "alliance_low",
+)  # fmt: skip
 
 
 def _own_cells(result: Figures, k: int) -> dict[str, Cell]:
@@ -265,13 +331,13 @@ class _Total:
         return ""
 
 
-def unit_key(node: int | None, parents: Mapping[int, int | None]) -> Callable[[CourseRow], tuple]:
-    """Group rows under ``node`` by the child unit they lie under, or ("direct", node)."""
+def unit_key(node: int | None, parents: Mapping[int, int | None]) -> Callable[[int], tuple]:
+    """Group units under ``node`` by the child unit they lie under, or ("direct", node)."""
 
-    def key(row: CourseRow) -> tuple:
-        path = unit_path(row.unit, parents)
-        if row.unit == node:
+    def key(unit: int) -> tuple:
+        if unit == node:
             return ("direct", node)
+        path = unit_path(unit, parents)
         below = path[: path.index(node)] if node in path else path
         return ("total", below[-1])
 
@@ -281,6 +347,50 @@ def unit_key(node: int | None, parents: Mapping[int, int | None]) -> Callable[[C
 def tree_cells(
     rows: Iterable[CourseRow], parents: Mapping[int, int | None], k: int
 ) -> dict[tuple[str, int | None], dict[str, Cell]]:
+    """Suppress every unit's total and direct count at once (``tree_cells_of``), from rows."""
+    direct: dict[int, dict[str, set[int]]] = {}
+    for row in rows:
+        sets = direct.setdefault(row.unit, {base: set() for base in BASES})
+        for base in _bases_of(row):
+            sets[base].add(row.citizen)
+    return tree_cells_of(tree_counts(direct, parents), parents, k)
+
+
+def tree_counts(
+    direct: Mapping[int, Mapping[str, set[int]]], parents: Mapping[int, int | None]
+) -> dict[tuple[str, int | None], dict[str, int]]:
+    """Distinct citizens per base in every unit's subtree ("total") and in the unit itself.
+
+    ``direct`` holds, per unit, the ids of the citizens with a course in that very unit, per base.
+    The subtree sets are built bottom-up, each unit's from its own and its children's, so every
+    course is looked at once. The key ("total", None) is the whole scope.
+    """
+    children = _children(parents)
+    totals: dict[int | None, dict[str, set[int]]] = {}
+
+    def subtree(unit: int | None) -> dict[str, set[int]]:
+        own = direct.get(unit, {}) if unit is not None else {}
+        sets = {base: set(own.get(base, ())) for base in BASES}
+        for child in children.get(unit, ()):
+            for base, ids in subtree(child).items():
+                sets[base] |= ids
+        totals[unit] = sets
+        return sets
+
+    subtree(None)
+    counts: dict[tuple[str, int | None], dict[str, int]] = {}
+    for unit, sets in totals.items():
+        counts[("total", unit)] = {base: len(ids) for base, ids in sets.items()}
+        own = direct.get(unit, {}) if unit is not None else {}
+        counts[("direct", unit)] = {base: len(own.get(base, ())) for base in BASES}
+    return counts
+
+
+def tree_cells_of(
+    counts: Mapping[tuple[str, int | None], Mapping[str, int]],
+    parents: Mapping[int, int | None],
+    k: int,
+) -> dict[tuple[str, int | None], dict[str, Cell]]:
     """Suppress every unit's total and direct count at once, for each base (SDC-01).
 
     ``parents`` maps every unit of the user's scope to its parent (None at the top of the scope);
@@ -289,22 +399,16 @@ def tree_cells(
     the same way whichever unit the user filters on, so a parent minus its children gives
     nothing away.
     """
-    citizens: dict[tuple[str, int], set[int]] = {}
-    for row in rows:
-        bases = _bases_of(row)
-        for unit in unit_path(row.unit, parents):
-            for base in bases:
-                citizens.setdefault((base, unit), set()).add(row.citizen)
-        for base in bases:
-            citizens.setdefault((base, -1 - row.unit), set()).add(row.citizen)  # direct
-    children: dict[int | None, list[int]] = {None: []}
-    for unit, parent in parents.items():
-        children.setdefault(unit, [])
-        children.setdefault(parent, []).append(unit)
+    children = _children(parents)
+    equations = [
+        (("total", unit), [("direct", unit), *(("total", c) for c in kids)])
+        for unit, kids in children.items()
+    ]
     result: dict[tuple[str, int | None], dict[str, Cell]] = {}
     hidden: set = set()
     for base in BASES:  # "citizens" first: a hidden unit hides all its figures
-        cells = _tree_base(citizens, children, base, k, hidden)
+        values = {key: count[base] for key, count in counts.items()}
+        cells = suppress_linked(values, equations, k, hidden)
         if base == "citizens":
             hidden = {key for key, cell in cells.items() if cell.hidden}
         for key, cell in cells.items():
@@ -312,27 +416,12 @@ def tree_cells(
     return result
 
 
-def _tree_base(
-    citizens: Mapping[tuple[str, int], set[int]],
-    children: Mapping[int | None, list[int]],
-    base: str,
-    k: int,
-    also_hidden: set,
-) -> dict[tuple[str, int | None], Cell]:
-    def count(kind: str, unit: int | None) -> int:
-        index = -1 - unit if kind == "direct" and unit is not None else unit
-        return len(citizens.get((base, index), ())) if index is not None else 0
-
-    values: dict[tuple[str, int | None], int] = {}
-    equations = []
-    for unit, kids in children.items():
-        values[("total", unit)] = count("total", unit)
-        values[("direct", unit)] = count("direct", unit)
-        equations.append((("total", unit), [("direct", unit), *(("total", c) for c in kids)]))
-    values[("total", None)] = len(
-        set().union(*(ids for (b, unit), ids in citizens.items() if b == base and unit >= 0))
-    )
-    return suppress_linked(values, equations, k, also_hidden)
+def _children(parents: Mapping[int, int | None]) -> dict[int | None, list[int]]:
+    children: dict[int | None, list[int]] = {None: []}
+    for unit, parent in parents.items():
+        children.setdefault(unit, [])
+        children.setdefault(parent, []).append(unit)
+    return children
 
 
 def _bases_of(row: CourseRow) -> list[str]:

@@ -13,20 +13,52 @@ never leave the server.
 
 import datetime
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Avg, CharField, Count, Func, QuerySet
+from django.db.models import (
+    Aggregate,
+    Avg,
+    BooleanField,
+    Case,
+    CharField,
+    Count,
+    ExpressionWrapper,
+    F,
+    FilteredRelation,
+    Func,
+    IntegerField,
+    Max,
+    Min,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Substr
+from django.db.models.lookups import In, LessThan, LessThanOrEqual
 
-from lovende.analytics.outcomes import CourseRow, age_band
+from lovende.analytics.outcomes import (
+    ACTIVE,
+    AGE_BANDS,
+    BASES,
+    CATEGORIES,
+    Bounds,
+    Figures,
+    Settings,
+    bin_bounds,
+)
 from lovende.citizens.models import Course
 from lovende.instruments import scoring
 from lovende.instruments.models import Instrument
 from lovende.measurements.models import Measurement, OutcomeSummary
 
-MIXED_GROUPS = "__mixed__"  # responsible staff from more than one professional group
-NO_GROUP = "__none__"
+MIXED_GROUP_ID = -1  # responsible staff from more than one professional group
+NO_GROUP_ID = 0  # no responsible staff, none with a group, or a group the user may not see
 
 
 @dataclass(frozen=True)
@@ -84,100 +116,318 @@ def scoped_courses(
     return courses
 
 
-def course_rows(
-    courses: QuerySet[Course],
-    outcome_for: Mapping[int, Sequence[int]],
-    alliance_for: Mapping[int, InstrumentInfo | None],
-    group_names: Mapping | None,
-) -> tuple[list[CourseRow], dict[int, int | None]]:
-    """One plain row per course, with the summaries of its intervention's chosen instruments.
+@dataclass(frozen=True)
+class Measures:
+    """Which summaries a course's figures are read from: its outcome and its alliance instrument."""
 
-    ``outcome_for`` lists each intervention's candidate outcome instruments; the one with the most
-    summaries among these courses is chosen (the intervention's main instrument), and returned
-    per intervention. Three queries whatever the number of courses: courses with gender and
-    birth date, the summaries, and the responsible staff's professional groups (left out when
-    ``group_names`` is None).
-    """
-    base = courses.values_list(
-        "pk", "citizen_id", "unit_id", "citizen__gender", "citizen__birth_date", "start_date",
-        "status", "intervention_id",
-    )  # fmt: skip
-    summaries, chosen = _summaries(courses, outcome_for, alliance_for)
-    groups = _professional_groups(courses, group_names) if group_names is not None else {}
-    rows = []
-    for pk, citizen, unit, gender, birth, start, status, intervention in base:
-        rows.append(
-            CourseRow(
-                citizen=citizen, unit=unit, gender=gender, age_band=age_band(birth, start),
-                professional_group=groups.get(pk, NO_GROUP), intervention=intervention,
-                start_date=start, status=status, **summaries.get(pk, {}),
-            )
-        )  # fmt: skip
-    return rows, chosen
+    outcome: int | None
+    alliance: InstrumentInfo | None
 
 
-OUTCOME_FIELDS = ("measurements", "change", "category", "clinical_at_start", "clinical_now")
-
-
-def _summaries(
-    courses: QuerySet[Course],
-    outcome_for: Mapping[int, Sequence[int]],
-    alliance_for: Mapping[int, InstrumentInfo | None],
-) -> tuple[dict[int, dict], dict[int, int | None]]:
-    alliance_ids = {i: info.pk for i, info in alliance_for.items() if info is not None}
-    wanted = {i for ids in outcome_for.values() for i in ids} | set(alliance_ids.values())
-    rows = []
-    if wanted:
-        rows = OutcomeSummary.objects.filter(
-            course__in=courses, instrument_id__in=wanted
-        ).values_list(
-            "course_id", "course__intervention_id", "instrument_id", "count", "change",
-            "category", "clinical_at_start", "clinical_now", "latest_on", "latest_score",
-        )  # fmt: skip
-    rows = list(rows)
-    chosen = _main_instruments(rows, outcome_for)
-    result: dict[int, dict] = defaultdict(dict)
-    for course, intervention, instrument, *values, latest_on, latest_score in rows:
-        if chosen.get(intervention) == instrument:
-            result[course].update(zip(OUTCOME_FIELDS, values, strict=True), latest_on=latest_on)
-        if alliance_ids.get(intervention) == instrument:
-            definition = alliance_for[intervention].definition
-            result[course]["alliance_score"] = latest_score
-            result[course]["alliance_low"] = scoring.in_clinical_range(definition, latest_score)
-    return result, chosen
-
-
-def _main_instruments(
-    rows: list[tuple], outcome_for: Mapping[int, Sequence[int]]
+def main_instruments(
+    courses: QuerySet[Course], outcome_for: Mapping[int, Sequence[int]]
 ) -> dict[int, int | None]:
-    """Per intervention, the candidate with the most summaries (the first one on a tie)."""
-    counts: dict[tuple[int, int], int] = defaultdict(int)
-    for _course, intervention, instrument, *_rest in rows:
-        counts[(intervention, instrument)] += 1
+    """Per intervention, the candidate outcome instrument with the most summaries among ``courses``.
+
+    The first candidate wins a tie, so an intervention with one candidate needs no query at all.
+    """
+    contested = {i: ids for i, ids in outcome_for.items() if len(ids) > 1}
+    counts: dict[tuple[int, int], int] = {}
+    if contested:
+        rows = (
+            OutcomeSummary.objects.filter(
+                course__in=courses.filter(intervention_id__in=list(contested)),
+                instrument_id__in={i for ids in contested.values() for i in ids},
+            )
+            .values_list("course__intervention_id", "instrument_id")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        counts = {(intervention, instrument): n for intervention, instrument, n in rows}
     return {
-        intervention: max(ids, key=lambda i: (counts[(intervention, i)], -ids.index(i)))
+        intervention: max(ids, key=lambda i: (counts.get((intervention, i), 0), -ids.index(i)))
         if ids
         else None
         for intervention, ids in outcome_for.items()
     }
 
 
-def _professional_groups(courses: QuerySet[Course], names: Mapping) -> dict[int, str]:
-    """The responsible staff's professional group per course; mixed when they differ."""
-    links = Course.responsible.through.objects.filter(course__in=courses).values_list(
-        "course_id", "user__professional_group_id"
-    )
-    seen: dict[int, set] = defaultdict(set)
-    for course, group in links:
-        seen[course].add(group)
-    result = {}
-    for course, groups in seen.items():
-        if len(groups) > 1:
-            result[course] = MIXED_GROUPS
-        else:
-            (group,) = groups
-            result[course] = names.get(group, NO_GROUP) if group else NO_GROUP
+# --- Figures counted by the database --------------------------------------------------------------
+#
+# The database does the counting: one grouped query returns every figure of ``outcomes.Figures``
+# per group, with the citizens counted distinct, so no course row travels to Python. The pure
+# ``outcomes.figures`` is the reference; tests check that both count the same.
+
+GROUP_KEYS = ("unit", "intervention", "gender", "age", "group", "half_year")
+
+
+def figures_by(
+    courses: QuerySet[Course],
+    keys: Sequence[str],
+    measures: Measures,
+    config: Settings,
+    visible_groups: Iterable[int] = (),
+) -> dict[Hashable, Figures]:
+    """Figures per value of ``keys`` (a tuple key when there are several): one query.
+
+    ``visible_groups``: the professional groups the user may see; other groups count as none.
+    """
+    annotated = _with_summaries(courses, measures)
+    names = []
+    for key in keys:
+        annotated = annotated.annotate(**{f"key_{key}": _key_expression(key, visible_groups)})
+        names.append(f"key_{key}")
+    rows = annotated.values(*names).annotate(**_aggregates(measures, config)).order_by()
+    result: dict[Hashable, Figures] = {}
+    for row in rows:
+        values = tuple(row[name] for name in names)
+        result[values if len(values) > 1 else values[0]] = _figures(row, config)
     return result
+
+
+def citizens_by_unit(courses: QuerySet[Course], measures: Measures) -> dict[int, dict[str, set]]:
+    """Per unit, the citizens with a course in that very unit, per base of ``outcomes.BASES``.
+
+    The unit tree's suppression needs distinct citizens in every subtree, which no grouped query
+    gives without one query per level; this query returns one small row per course instead.
+    """
+    annotated = _with_summaries(courses, measures).annotate(
+        is_active=_flag(Q(status=ACTIVE)),
+        has_outcome=_flag(_measured(measures)),
+        has_alliance=_flag(_alliance_present(measures)),
+    )
+    direct: dict[int, dict[str, set]] = {}
+    for unit, citizen, active, outcome, alliance in annotated.values_list(
+        "unit_id", "citizen_id", "is_active", "has_outcome", "has_alliance"
+    ):
+        sets = direct.get(unit)
+        if sets is None:
+            sets = direct[unit] = {base: set() for base in BASES}
+        sets["citizens"].add(citizen)
+        if active:
+            sets["active"].add(citizen)
+        if outcome:
+            sets["outcome"].add(citizen)
+        if alliance:
+            sets["alliance"].add(citizen)
+    return direct
+
+
+def _with_summaries(courses: QuerySet[Course], measures: Measures) -> QuerySet[Course]:
+    """The courses joined to their outcome and alliance summary (at most one each)."""
+    relations = {}
+    if measures.outcome is not None:
+        relations["main"] = FilteredRelation(
+            "summaries", condition=Q(summaries__instrument_id=measures.outcome)
+        )
+    if measures.alliance is not None:
+        relations["feedback"] = FilteredRelation(
+            "summaries", condition=Q(summaries__instrument_id=measures.alliance.pk)
+        )
+    return courses.annotate(**relations) if relations else courses
+
+
+def _measured(measures: Measures) -> Q:
+    """A course with a change: two measurements of the outcome instrument."""
+    if measures.outcome is None:
+        return Q(pk__in=[])
+    return Q(main__count__gte=2, main__change__isnull=False)
+
+
+def _alliance_present(measures: Measures) -> Q:
+    if measures.alliance is None:
+        return Q(pk__in=[])
+    return Q(feedback__latest_score__isnull=False)
+
+
+def _flag(condition: Q) -> ExpressionWrapper:
+    return ExpressionWrapper(condition, output_field=BooleanField())
+
+
+def _aggregates(measures: Measures, config: Settings) -> dict[str, Aggregate]:
+    active = Q(status=ACTIVE)
+    result: dict[str, Aggregate] = {
+        "courses": Count("pk"),
+        "citizens": Count("citizen_id", distinct=True),
+        "active": Count("pk", filter=active),
+        "active_citizens": Count("citizen_id", distinct=True, filter=active),
+    }
+    if measures.outcome is not None:
+        recent = config.today - datetime.timedelta(days=config.recent_days)
+        measured = _measured(measures)
+        clinical = measured & Q(
+            main__clinical_at_start__isnull=False, main__clinical_now__isnull=False
+        )
+        result |= {
+            "measured_twice": Count("pk", filter=active & Q(main__count__gte=2)),
+            "measured_recently": Count("pk", filter=active & Q(main__latest_on__gte=recent)),
+            "outcome_courses": Count("pk", filter=measured),
+            "outcome_citizens": Count("citizen_id", distinct=True, filter=measured),
+            "clinical_base": Count("pk", filter=clinical),
+            "clinical_at_start": Count("pk", filter=clinical & Q(main__clinical_at_start=True)),
+            "clinical_now": Count("pk", filter=clinical & Q(main__clinical_now=True)),
+        }
+        for category in CATEGORIES:
+            result[f"category_{category}"] = Count("pk", filter=measured & Q(main__category=category))
+        for index, bounds in enumerate(bin_bounds(config.steps)):
+            result[f"bin_{index}"] = Count("pk", filter=measured & _within("main__change", bounds))
+    if measures.alliance is not None:
+        present = _alliance_present(measures)
+        result |= {
+            "alliance_courses": Count("pk", filter=present),
+            "alliance_sum": Sum("feedback__latest_score"),
+            "alliance_low": Count("pk", filter=present & _low(measures.alliance)),
+            "alliance_citizens": Count("citizen_id", distinct=True, filter=present),
+        }
+    return result
+
+
+def _within(field_name: str, bounds: Bounds) -> Q:
+    """The condition that a number lies within ``bounds`` (open ends are None)."""
+    condition = Q()
+    if bounds.low is not None:
+        lookup = "gte" if bounds.low_inclusive else "gt"
+        condition &= Q(**{f"{field_name}__{lookup}": bounds.low})
+    if bounds.high is not None:
+        lookup = "lte" if bounds.high_inclusive else "lt"
+        condition &= Q(**{f"{field_name}__{lookup}": bounds.high})
+    return condition
+
+
+def _low(alliance: InstrumentInfo) -> Q:
+    """The latest alliance score on the clinical side of the cutoff (``scoring.in_clinical_range``)."""
+    cutoff = scoring.clinical_cutoff(alliance.definition)
+    if cutoff is None:
+        return Q(pk__in=[])
+    inclusive = cutoff.get("inclusive", False)
+    if alliance.definition["direction"] == "higher_better":
+        lookup = "lte" if inclusive else "lt"
+    else:
+        lookup = "gte" if inclusive else "gt"
+    return Q(**{f"feedback__latest_score__{lookup}": cutoff["value"]})
+
+
+def _figures(row: Mapping[str, Any], config: Settings) -> Figures:
+    result = Figures(
+        courses=row["courses"],
+        active=row["active"],
+        measured_twice=row.get("measured_twice", 0),
+        measured_recently=row.get("measured_recently", 0),
+        outcome_courses=row.get("outcome_courses", 0),
+        categories={c: row.get(f"category_{c}", 0) for c in CATEGORIES},
+        clinical_base=row.get("clinical_base", 0),
+        clinical_at_start=row.get("clinical_at_start", 0),
+        clinical_now=row.get("clinical_now", 0),
+        bins=[row.get(f"bin_{i}", 0) for i in range(2 * len(config.steps) + 1)],
+        alliance_courses=row.get("alliance_courses", 0),
+        alliance_sum=row.get("alliance_sum") or 0.0,
+        alliance_low=row.get("alliance_low", 0),
+        base_citizens={
+            "citizens": row["citizens"],
+            "active": row["active_citizens"],
+            "outcome": row.get("outcome_citizens", 0),
+            "alliance": row.get("alliance_citizens", 0),
+        },
+    )
+    result.citizens = row["citizens"]
+    return result
+
+
+def _key_expression(key: str, visible_groups: Iterable[int]) -> Any:
+    if key == "unit":
+        return F("unit_id")
+    if key == "intervention":
+        return F("intervention_id")
+    if key == "gender":
+        return F("citizen__gender")
+    if key == "age":
+        return _age_band()
+    if key == "group":
+        return _professional_group(list(visible_groups))
+    if key == "half_year":
+        return HalfYear("start_date")
+    raise ValueError(f"unknown group key {key!r}")
+
+
+def _age_band() -> Case:
+    """The age band of ``outcomes.AGE_BANDS`` on the day the course started."""
+    age = AgeOn("start_date", "citizen__birth_date")
+    return Case(
+        *(
+            When(LessThanOrEqual(age, high), then=Value(f"{low}-{high}"))
+            for low, high in AGE_BANDS
+            if high is not None
+        ),
+        default=Value(f"{AGE_BANDS[-1][0]}+"),
+        output_field=CharField(),
+    )
+
+
+def _professional_group(visible: list[int]) -> Case:
+    """The responsible staff's professional group: its id, MIXED (-1) when they differ, else 0.
+
+    A member of staff without a group counts as a group of their own (0), so a course with one
+    of them and one psychologist is mixed; a group the user may not see counts as none.
+    """
+    links = (
+        Course.responsible.through.objects.filter(course_id=OuterRef("pk"))
+        .values("course_id")
+        .annotate(
+            low=Min(Coalesce("user__professional_group_id", 0)),
+            high=Max(Coalesce("user__professional_group_id", 0)),
+        )
+        .annotate(group=Case(When(low=F("high"), then=F("high")), default=Value(-1)))
+        .values("group")
+    )
+    group = Subquery(links, output_field=IntegerField())
+    whens = [When(LessThan(Coalesce(group, 0), 0), then=Value(MIXED_GROUP_ID))]
+    if visible:
+        whens.append(When(In(group, visible), then=group))
+    return Case(*whens, default=Value(NO_GROUP_ID), output_field=IntegerField())
+
+
+class AgeOn(Func):
+    """Whole years on the day ``on`` of someone born on ``birth``: ``AgeOn(on, birth)``."""
+
+    output_field = IntegerField()
+    arity = 2
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
+        # Dates are ISO text in SQLite: the difference of the years, less one before the birthday
+        on, birth = self.source_expressions
+
+        def year(date: Any) -> Cast:
+            return Cast(Substr(date, 1, 4), IntegerField())
+
+        def birthday_ahead(on: Any, birth: Any) -> Cast:
+            return Cast(LessThan(Substr(on, 6, 5), Substr(birth, 6, 5)), IntegerField())
+
+        expression = year(on) - year(birth) - birthday_ahead(on, birth)
+        return compiler.compile(expression)
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
+        template = "CAST(date_part('year', age(%(expressions)s)) AS integer)"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+
+class HalfYear(Func):
+    """ "YYYY-1" or "YYYY-2": the half-year of a date."""
+
+    output_field = CharField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
+        template = (
+            "substr(%(expressions)s, 1, 4) || "
+            "CASE WHEN substr(%(expressions)s, 6, 2) <= '06' THEN '-1' ELSE '-2' END"
+        )
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
+        template = (
+            "to_char(%(expressions)s, 'YYYY') || "
+            "CASE WHEN date_part('month', %(expressions)s) <= 6 THEN '-1' ELSE '-2' END"
+        )
+        return self.as_sql(compiler, connection, template=template, **extra)
 
 
 class MonthKey(Func):

@@ -17,11 +17,11 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
 from lovende.analytics import outcomes
-from lovende.analytics.outcomes import CourseRow, Report
+from lovende.analytics.outcomes import Figures, Report
 from lovende.analytics.suppression import suppress
 from lovende.citizens.models import Citizen
 from lovende.dashboards import aggregates, charts, display, observations
-from lovende.dashboards.aggregates import MIXED_GROUPS, NO_GROUP, InstrumentInfo
+from lovende.dashboards.aggregates import MIXED_GROUP_ID, NO_GROUP_ID, InstrumentInfo
 from lovende.dashboards.display import Table, Value
 from lovende.dashboards.forms import DIMENSIONS, InterventionFilterForm
 from lovende.dashboards.permissions import dashboard_units
@@ -75,6 +75,7 @@ class InterventionDashboard:
     tables: list[Table] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     path: list[tuple[int | None, str]] = field(default_factory=list)  # the drill-down trail
+    group_names: dict[int, str] = field(default_factory=dict)  # professional groups by id
 
     @property
     def empty(self) -> bool:
@@ -118,17 +119,25 @@ def build(user: User, intervention: Intervention, params: QueryDict) -> Interven
         start_from=data.get("fra"),
         start_to=data.get("til"),
     )
-    groups = dict(professional_groups_visible_to(user).values_list("pk", "name"))
-    rows, chosen = aggregates.course_rows(
-        courses, {intervention.pk: candidates}, {intervention.pk: alliance}, groups
-    )
-    instrument = next((i for i in outcome if i.pk == chosen.get(intervention.pk)), None)
+    main = aggregates.main_instruments(courses, {intervention.pk: candidates})[intervention.pk]
+    instrument = next((i for i in outcome if i.pk == main), None)
     result = InterventionDashboard(
         intervention, form, instrument, dimension, unit, _unit_name(scope, unit)
     )
-    _fill(result, scope, rows, _settings(instrument), alliance)
+    config = _settings(instrument)
+    measures = aggregates.Measures(main, alliance)
+    tree = outcomes.tree_counts(aggregates.citizens_by_unit(courses, measures), scope.parents)
+    in_view = courses.filter(unit_id__in=scope.subtree(unit)) if unit is not None else courses
+    if dimension == "enhed":
+        by_unit = aggregates.figures_by(in_view, ["unit"], measures, config)
+        result.report = _unit_report(result, scope, tree, by_unit, config)
+    else:
+        groups = dict(professional_groups_visible_to(user).values_list("pk", "name"))
+        by_key = aggregates.figures_by(in_view, [_KEYS[dimension]], measures, config, groups)
+        result.report = _group_report(result, scope, tree, by_key, config)
+        result.group_names = groups
+    _fill(result, scope, config, alliance)
     if alliance is not None and not result.empty:
-        in_view = courses.filter(unit_id__in=scope.subtree(unit))
         _alliance_panel(result, in_view, alliance)
     _observations_table(result, scope)
     return result
@@ -137,6 +146,9 @@ def build(user: User, intervention: Intervention, params: QueryDict) -> Interven
 def _observations_table(result: InterventionDashboard, scope: Scope) -> None:
     """Recent observations by kind, over the whole scope whatever the filters (observations.py)."""
     result.tables.append(observations.recent_by_kind(result.intervention, scope.order))
+
+
+_KEYS = {"faggruppe": "group", "koen": "gender", "alder": "age"}
 
 
 def _scope(user: User) -> Scope:
@@ -172,25 +184,45 @@ def _settings(instrument: InstrumentInfo | None) -> outcomes.Settings:
     )
 
 
+def _unit_report(
+    result: InterventionDashboard,
+    scope: Scope,
+    tree: Mapping[tuple[str, int | None], Mapping[str, int]],
+    by_unit: Mapping[int, Figures],
+    config: outcomes.Settings,
+) -> Report:
+    """Split by the children of the focused unit; every cell as the whole tree decided it."""
+    cells = outcomes.tree_cells_of(tree, scope.parents, config.k)
+    node = _focus(scope, cells, result.unit)
+    result.path = _trail(scope, node)
+    key = outcomes.unit_key(node, scope.parents)
+    members: dict[Hashable, list[Figures]] = {}
+    for unit_id, figures in by_unit.items():
+        members.setdefault(key(unit_id), []).append(figures)
+    groups = {g: outcomes.add_up(parts, tree[g]) for g, parts in members.items()}
+    total = outcomes.add_up(by_unit.values(), tree[("total", node)])
+    return outcomes.report_of(total, groups, config.k, cells[("total", node)], cells)
+
+
+def _group_report(
+    result: InterventionDashboard,
+    scope: Scope,
+    tree: Mapping[tuple[str, int | None], Mapping[str, int]],
+    by_key: Mapping[Hashable, Figures],
+    config: outcomes.Settings,
+) -> Report:
+    """Split by a property of the course; the total as the unit tree decided it."""
+    scope_cells = outcomes.tree_cells_of(tree, scope.parents, config.k)
+    total = outcomes.add_up(by_key.values(), tree[("total", result.unit)])
+    return outcomes.report_of(total, by_key, config.k, scope_cells[("total", result.unit)])
+
+
 def _fill(
     result: InterventionDashboard,
     scope: Scope,
-    rows: list[CourseRow],
     config: outcomes.Settings,
     alliance: InstrumentInfo | None,
 ) -> None:
-    tree = outcomes.tree_cells(rows, scope.parents, config.k)
-    in_view = scope.subtree(result.unit)
-    view_rows = [row for row in rows if row.unit in in_view]
-    if result.dimension == "enhed":
-        node = _focus(scope, tree, result.unit)
-        result.path = _trail(scope, node)
-        key = outcomes.unit_key(node, scope.parents)
-        cells = {k: v for k, v in tree.items() if k[0] in ("total", "direct")}
-        result.report = outcomes.report(view_rows, key, config, tree[("total", node)], cells)
-    else:
-        key = _keys()[result.dimension]
-        result.report = outcomes.report(view_rows, key, config, tree[("total", result.unit)])
     labels = _labeller(result, scope)
     result.tiles = _tiles(result.report, result.instrument, alliance)
     result.tables = _tables(result.report, labels, dict(DIMENSIONS)[result.dimension])
@@ -212,14 +244,6 @@ def _trail(scope: Scope, node: int | None) -> list[tuple[int | None, str]]:
     return [(None, _("Alle mine enheder")), *((u, scope.names[u]) for u in path)]
 
 
-def _keys() -> dict[str, Callable[[CourseRow], Hashable]]:
-    return {
-        "faggruppe": lambda row: row.professional_group,
-        "koen": lambda row: row.gender,
-        "alder": lambda row: row.age_band,
-    }
-
-
 def _labeller(result: InterventionDashboard, scope: Scope) -> Callable[[Hashable], Value]:
     genders = dict(Citizen.Gender.choices)
 
@@ -238,8 +262,8 @@ def _labeller(result: InterventionDashboard, scope: Scope) -> Callable[[Hashable
             return display.plain(str(genders.get(key, key)))
         if result.dimension == "alder":
             return display.plain(_("%(band)s år") % {"band": key})
-        special = {MIXED_GROUPS: _("Flere faggrupper"), NO_GROUP: _("Ingen faggruppe")}
-        return display.plain(special.get(key, str(key)))
+        special = {MIXED_GROUP_ID: _("Flere faggrupper"), NO_GROUP_ID: _("Ingen faggruppe")}
+        return display.plain(special.get(key) or result.group_names.get(key, str(key)))
 
     return label
 

@@ -144,13 +144,14 @@ def test_it_keeps_a_unit_hidden_in_the_tree_whatever_the_filter():
     assert cells[("total", None)]["citizens"].value == 8
 
 
-def test_it_groups_rows_by_the_child_unit_they_lie_under():
+def test_it_groups_units_by_the_child_unit_they_lie_under():
     parents = {DEPT: None, NORD: DEPT, SYD: DEPT}
     key = unit_key(DEPT, parents)
 
-    assert key(ROWS[0]) == ("total", NORD)
-    assert key(ROWS[4]) == ("total", SYD)
-    assert unit_key(None, parents)(ROWS[0]) == ("total", DEPT)
+    assert key(NORD) == ("total", NORD)
+    assert key(SYD) == ("total", SYD)
+    assert key(DEPT) == ("direct", DEPT)
+    assert unit_key(None, parents)(NORD) == ("total", DEPT)
 
 
 @pytest.mark.parametrize(
