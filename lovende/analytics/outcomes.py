@@ -24,6 +24,7 @@ rule is about how many citizens stand behind a figure, not about each category's
 
 import datetime
 import itertools
+from collections import Counter
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -348,41 +349,52 @@ def tree_cells(
     rows: Iterable[CourseRow], parents: Mapping[int, int | None], k: int
 ) -> dict[tuple[str, int | None], dict[str, Cell]]:
     """Suppress every unit's total and direct count at once (``tree_cells_of``), from rows."""
-    direct: dict[int, dict[str, set[int]]] = {}
+    sets: dict[int, dict[str, set[int]]] = {}
+    units_of: dict[int, set[int]] = {}
     for row in rows:
-        sets = direct.setdefault(row.unit, {base: set() for base in BASES})
+        unit_sets = sets.setdefault(row.unit, {base: set() for base in BASES})
         for base in _bases_of(row):
-            sets[base].add(row.citizen)
-    return tree_cells_of(tree_counts(direct, parents), parents, k)
+            unit_sets[base].add(row.citizen)
+        units_of.setdefault(row.citizen, set()).add(row.unit)
+    direct = {unit: {b: len(ids) for b, ids in by.items()} for unit, by in sets.items()}
+    shared = {
+        unit: {b: {c for c in ids if len(units_of[c]) > 1} for b, ids in by.items()}
+        for unit, by in sets.items()
+    }
+    return tree_cells_of(tree_counts(direct, shared, parents), parents, k)
 
 
 def tree_counts(
-    direct: Mapping[int, Mapping[str, set[int]]], parents: Mapping[int, int | None]
+    direct: Mapping[int, Mapping[str, int]],
+    shared: Mapping[int, Mapping[str, set[int]]],
+    parents: Mapping[int, int | None],
 ) -> dict[tuple[str, int | None], dict[str, int]]:
     """Distinct citizens per base in every unit's subtree ("total") and in the unit itself.
 
-    ``direct`` holds, per unit, the ids of the citizens with a course in that very unit, per base.
-    The subtree sets are built bottom-up, each unit's from its own and its children's, so every
-    course is looked at once. The key ("total", None) is the whole scope.
+    ``direct``: per unit, the distinct citizens with a course in that very unit, per base.
+    ``shared``: per unit, the ids of those citizens who also have a course in another unit.
+    A subtree's count is the sum of its units' counts less the citizens counted more than once,
+    which only the shared citizens can be. The key ("total", None) is the whole scope.
     """
     children = _children(parents)
-    totals: dict[int | None, dict[str, set[int]]] = {}
+    counts: dict[tuple[str, int | None], dict[str, int]] = {}
 
-    def subtree(unit: int | None) -> dict[str, set[int]]:
+    def subtree(unit: int | None) -> tuple[dict[str, int], dict[str, Counter]]:
         own = direct.get(unit, {}) if unit is not None else {}
-        sets = {base: set(own.get(base, ())) for base in BASES}
+        total = {base: own.get(base, 0) for base in BASES}
+        seen = {base: Counter(shared.get(unit, {}).get(base, ())) for base in BASES}
         for child in children.get(unit, ()):
-            for base, ids in subtree(child).items():
-                sets[base] |= ids
-        totals[unit] = sets
-        return sets
+            child_total, child_seen = subtree(child)
+            for base in BASES:
+                total[base] += child_total[base]
+                seen[base].update(child_seen[base])
+        counts[("direct", unit)] = {base: own.get(base, 0) for base in BASES}
+        counts[("total", unit)] = {
+            base: total[base] - sum(n - 1 for n in seen[base].values()) for base in BASES
+        }
+        return total, seen
 
     subtree(None)
-    counts: dict[tuple[str, int | None], dict[str, int]] = {}
-    for unit, sets in totals.items():
-        counts[("total", unit)] = {base: len(ids) for base, ids in sets.items()}
-        own = direct.get(unit, {}) if unit is not None else {}
-        counts[("direct", unit)] = {base: len(own.get(base, ())) for base in BASES}
     return counts
 
 

@@ -167,17 +167,23 @@ def figures_by(
     measures: Measures,
     config: Settings,
     visible_groups: Iterable[int] = (),
+    outcomes_only: bool = False,
 ) -> dict[Hashable, Figures]:
     """Figures per value of ``keys`` (a tuple key when there are several): one query.
 
     ``visible_groups``: the professional groups the user may see; other groups count as none.
+    ``outcomes_only``: count courses, citizens and reliable change only (trends over time need
+    no more, and every figure left out is work the database does not do).
     """
     annotated = _with_summaries(courses, measures)
     names = []
     for key in keys:
         annotated = annotated.annotate(**{f"key_{key}": _key_expression(key, visible_groups)})
         names.append(f"key_{key}")
-    rows = annotated.values(*names).annotate(**_aggregates(measures, config)).order_by()
+    wanted = _aggregates(measures, config)
+    if outcomes_only:
+        wanted = {name: wanted[name] for name in wanted if name in OUTCOMES_ONLY}
+    rows = annotated.values(*names).annotate(**wanted).order_by()
     result: dict[Hashable, Figures] = {}
     for row in rows:
         values = tuple(row[name] for name in names)
@@ -185,31 +191,40 @@ def figures_by(
     return result
 
 
-def citizens_by_unit(courses: QuerySet[Course], measures: Measures) -> dict[int, dict[str, set]]:
-    """Per unit, the citizens with a course in that very unit, per base of ``outcomes.BASES``.
+OUTCOMES_ONLY = {
+    "courses", "citizens", "outcome_courses", "outcome_citizens",
+    *(f"category_{category}" for category in CATEGORIES),
+}  # fmt: skip
 
-    The unit tree's suppression needs distinct citizens in every subtree, which no grouped query
-    gives without one query per level; this query returns one small row per course instead.
+
+def shared_citizens(courses: QuerySet[Course], measures: Measures) -> dict[int, dict[str, set]]:
+    """Per unit, the citizens who also have a course in another unit, per base of ``BASES``.
+
+    Distinct citizens in a subtree are the sum of its units' distinct citizens, less those
+    counted in more than one unit; only those few need to travel to Python (``tree_counts``).
+    Two queries: the citizens in more than one unit, then their courses.
     """
-    annotated = _with_summaries(courses, measures).annotate(
-        is_active=_flag(Q(status=ACTIVE)),
-        has_outcome=_flag(_measured(measures)),
-        has_alliance=_flag(_alliance_present(measures)),
+    shared = (
+        courses.values("citizen_id")
+        .annotate(units=Count("unit_id", distinct=True))
+        .filter(units__gt=1)
+        .values("citizen_id")
+    )
+    rows = (
+        _with_summaries(courses.filter(citizen_id__in=shared), measures)
+        .annotate(
+            is_active=_flag(Q(status=ACTIVE)),
+            has_outcome=_flag(_measured(measures)),
+            has_alliance=_flag(_alliance_present(measures)),
+        )
+        .values_list("unit_id", "citizen_id", "is_active", "has_outcome", "has_alliance")
     )
     direct: dict[int, dict[str, set]] = {}
-    for unit, citizen, active, outcome, alliance in annotated.values_list(
-        "unit_id", "citizen_id", "is_active", "has_outcome", "has_alliance"
-    ):
-        sets = direct.get(unit)
-        if sets is None:
-            sets = direct[unit] = {base: set() for base in BASES}
-        sets["citizens"].add(citizen)
-        if active:
-            sets["active"].add(citizen)
-        if outcome:
-            sets["outcome"].add(citizen)
-        if alliance:
-            sets["alliance"].add(citizen)
+    for unit, citizen, *flags in rows:
+        sets = direct.setdefault(unit, {base: set() for base in BASES})
+        for base, flag in zip(BASES, (True, *flags), strict=True):
+            if flag:
+                sets[base].add(citizen)
     return direct
 
 
@@ -217,11 +232,11 @@ def _with_summaries(courses: QuerySet[Course], measures: Measures) -> QuerySet[C
     """The courses joined to their outcome and alliance summary (at most one each)."""
     relations = {}
     if measures.outcome is not None:
-        relations["main"] = FilteredRelation(
+        relations["outcome_summary"] = FilteredRelation(
             "summaries", condition=Q(summaries__instrument_id=measures.outcome)
         )
     if measures.alliance is not None:
-        relations["feedback"] = FilteredRelation(
+        relations["alliance_summary"] = FilteredRelation(
             "summaries", condition=Q(summaries__instrument_id=measures.alliance.pk)
         )
     return courses.annotate(**relations) if relations else courses
@@ -231,13 +246,13 @@ def _measured(measures: Measures) -> Q:
     """A course with a change: two measurements of the outcome instrument."""
     if measures.outcome is None:
         return Q(pk__in=[])
-    return Q(main__count__gte=2, main__change__isnull=False)
+    return Q(outcome_summary__count__gte=2, outcome_summary__change__isnull=False)
 
 
 def _alliance_present(measures: Measures) -> Q:
     if measures.alliance is None:
         return Q(pk__in=[])
-    return Q(feedback__latest_score__isnull=False)
+    return Q(alliance_summary__latest_score__isnull=False)
 
 
 def _flag(condition: Q) -> ExpressionWrapper:
@@ -256,26 +271,35 @@ def _aggregates(measures: Measures, config: Settings) -> dict[str, Aggregate]:
         recent = config.today - datetime.timedelta(days=config.recent_days)
         measured = _measured(measures)
         clinical = measured & Q(
-            main__clinical_at_start__isnull=False, main__clinical_now__isnull=False
+            outcome_summary__clinical_at_start__isnull=False,
+            outcome_summary__clinical_now__isnull=False,
         )
         result |= {
-            "measured_twice": Count("pk", filter=active & Q(main__count__gte=2)),
-            "measured_recently": Count("pk", filter=active & Q(main__latest_on__gte=recent)),
+            "measured_twice": Count("pk", filter=active & Q(outcome_summary__count__gte=2)),
+            "measured_recently": Count(
+                "pk", filter=active & Q(outcome_summary__latest_on__gte=recent)
+            ),
             "outcome_courses": Count("pk", filter=measured),
             "outcome_citizens": Count("citizen_id", distinct=True, filter=measured),
             "clinical_base": Count("pk", filter=clinical),
-            "clinical_at_start": Count("pk", filter=clinical & Q(main__clinical_at_start=True)),
-            "clinical_now": Count("pk", filter=clinical & Q(main__clinical_now=True)),
+            "clinical_at_start": Count(
+                "pk", filter=clinical & Q(outcome_summary__clinical_at_start=True)
+            ),
+            "clinical_now": Count("pk", filter=clinical & Q(outcome_summary__clinical_now=True)),
         }
         for category in CATEGORIES:
-            result[f"category_{category}"] = Count("pk", filter=measured & Q(main__category=category))
+            result[f"category_{category}"] = Count(
+                "pk", filter=measured & Q(outcome_summary__category=category)
+            )
         for index, bounds in enumerate(bin_bounds(config.steps)):
-            result[f"bin_{index}"] = Count("pk", filter=measured & _within("main__change", bounds))
+            result[f"bin_{index}"] = Count(
+                "pk", filter=measured & _within("outcome_summary__change", bounds)
+            )
     if measures.alliance is not None:
         present = _alliance_present(measures)
         result |= {
             "alliance_courses": Count("pk", filter=present),
-            "alliance_sum": Sum("feedback__latest_score"),
+            "alliance_sum": Sum("alliance_summary__latest_score"),
             "alliance_low": Count("pk", filter=present & _low(measures.alliance)),
             "alliance_citizens": Count("citizen_id", distinct=True, filter=present),
         }
@@ -304,13 +328,13 @@ def _low(alliance: InstrumentInfo) -> Q:
         lookup = "lte" if inclusive else "lt"
     else:
         lookup = "gte" if inclusive else "gt"
-    return Q(**{f"feedback__latest_score__{lookup}": cutoff["value"]})
+    return Q(**{f"alliance_summary__latest_score__{lookup}": cutoff["value"]})
 
 
 def _figures(row: Mapping[str, Any], config: Settings) -> Figures:
     result = Figures(
         courses=row["courses"],
-        active=row["active"],
+        active=row.get("active", 0),
         measured_twice=row.get("measured_twice", 0),
         measured_recently=row.get("measured_recently", 0),
         outcome_courses=row.get("outcome_courses", 0),
@@ -324,7 +348,7 @@ def _figures(row: Mapping[str, Any], config: Settings) -> Figures:
         alliance_low=row.get("alliance_low", 0),
         base_citizens={
             "citizens": row["citizens"],
-            "active": row["active_citizens"],
+            "active": row.get("active_citizens", 0),
             "outcome": row.get("outcome_citizens", 0),
             "alliance": row.get("alliance_citizens", 0),
         },

@@ -126,11 +126,16 @@ def build(user: User, intervention: Intervention, params: QueryDict) -> Interven
     )
     config = _settings(instrument)
     measures = aggregates.Measures(main, alliance)
-    tree = outcomes.tree_counts(aggregates.citizens_by_unit(courses, measures), scope.parents)
+    # One grouped query by unit serves the unit tree's suppression and the split by unit alike
+    by_unit = aggregates.figures_by(courses, ["unit"], measures, config)
+    direct = {unit_id: figures.base_citizens for unit_id, figures in by_unit.items()}
+    shared = aggregates.shared_citizens(courses, measures)
+    tree = outcomes.tree_counts(direct, shared, scope.parents)
     in_view = courses.filter(unit_id__in=scope.subtree(unit)) if unit is not None else courses
     if dimension == "enhed":
-        by_unit = aggregates.figures_by(in_view, ["unit"], measures, config)
-        result.report = _unit_report(result, scope, tree, by_unit, config)
+        in_subtree = scope.subtree(unit)
+        mine = {u: figures for u, figures in by_unit.items() if u in in_subtree}
+        result.report = _unit_report(result, scope, tree, mine, config)
     else:
         groups = dict(professional_groups_visible_to(user).values_list("pk", "name"))
         by_key = aggregates.figures_by(in_view, [_KEYS[dimension]], measures, config, groups)

@@ -7,17 +7,21 @@ suppressed on its own; each intervention's half-years add up to its shown total,
 suppressed as a partition of it (SDC-01: neighbouring periods).
 """
 
-from collections.abc import Hashable
+import dataclasses
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lovende.analytics import outcomes
-from lovende.analytics.outcomes import CourseRow, Report
+from lovende.analytics.outcomes import Figures, Report
+from lovende.citizens.models import Course
 from lovende.dashboards import aggregates, charts, display, economy
+from lovende.dashboards.aggregates import InstrumentInfo
 from lovende.dashboards.display import Table, Value
 from lovende.dashboards.forms import OrganisationFilterForm
 from lovende.dashboards.intervention_dashboard import Chart
@@ -67,9 +71,10 @@ def build(user: User, params: QueryDict) -> OrganisationDashboard:
         start_from=form.cleaned_data.get("fra"),
         start_to=form.cleaned_data.get("til"),
     )
-    rows, main = aggregates.course_rows(courses, outcome_for, alliance_for, None)
+    main = aggregates.main_instruments(courses, outcome_for)
+    by_intervention, by_half = _count(courses, main, alliance_for)
     names = {x.pk: x.name for infos_of in infos.values() for x in infos_of}
-    _fill(result, rows, {i: names.get(main.get(i)) for i in ids})
+    _fill(result, by_intervention, by_half, {i: names.get(main.get(i)) for i in ids})
     result.cost_year = costs.year_to_show(form.cleaned_data.get("aar"))
     side = next(table for table in result.tables if table.key == SIDE_BY_SIDE)
     economy.add_cost_column(side, chosen, costs, result.cost_year)
@@ -91,8 +96,33 @@ def _settings() -> outcomes.Settings:
     )
 
 
-def half_year(row: CourseRow) -> str:
-    return f"{row.start_date.year}-{1 if row.start_date.month <= 6 else 2}"
+def _count(
+    courses: QuerySet[Course],
+    main: Mapping[int, int | None],
+    alliance_for: Mapping[int, InstrumentInfo | None],
+) -> tuple[dict[int, Figures], dict[int, dict[str, Figures]]]:
+    """Figures per intervention, and per intervention and half-year.
+
+    Two queries per pair of outcome and alliance instruments (usually one pair).
+    """
+    config = _settings()
+    pairs: dict[tuple, list[int]] = {}
+    for intervention, instrument in main.items():
+        alliance = alliance_for.get(intervention)
+        pairs.setdefault((instrument, alliance.pk if alliance else None), []).append(intervention)
+    by_intervention: dict[int, Figures] = {}
+    by_half: dict[int, dict[str, Figures]] = {}
+    for interventions in pairs.values():
+        first = interventions[0]
+        measures = aggregates.Measures(main[first], alliance_for.get(first))
+        mine = courses.filter(intervention_id__in=interventions)
+        by_intervention |= aggregates.figures_by(mine, ["intervention"], measures, config)
+        halves = aggregates.figures_by(
+            mine, ["intervention", "half_year"], measures, config, outcomes_only=True
+        )
+        for (intervention, half), figures in halves.items():
+            by_half.setdefault(intervention, {})[half] = figures
+    return by_intervention, by_half
 
 
 def half_year_label(key: str) -> str:
@@ -100,9 +130,20 @@ def half_year_label(key: str) -> str:
     return _("%(year)s, %(half)s. halvår") % {"half": half, "year": year}  # sorts by time
 
 
-def _fill(result: OrganisationDashboard, rows: list[CourseRow], instruments: dict) -> None:
+def _fill(
+    result: OrganisationDashboard,
+    by_intervention: dict[int, Figures],
+    by_half: dict[int, dict[str, Figures]],
+    instruments: dict,
+) -> None:
     config = _settings()
-    report = outcomes.report(rows, lambda row: row.intervention, config, side_by_side=True)
+    # The total is never shown (interventions are compared, not summed); its citizens are
+    # counted once per intervention.
+    total = outcomes.add_up(
+        by_intervention.values(),
+        {b: sum(f.base_citizens[b] for f in by_intervention.values()) for b in outcomes.BASES},
+    )
+    report = outcomes.report_of(total, by_intervention, config.k, side_by_side=True)
     result.report = report
     by_id = {group.key: group for group in report.groups}
     side = Table(SIDE_BY_SIDE, _("Indsatser side om side"), _side_header())
@@ -110,7 +151,7 @@ def _fill(result: OrganisationDashboard, rows: list[CourseRow], instruments: dic
         group = by_id.get(intervention.pk) or _empty_group(intervention.pk, config)
         side.rows.append(_side_row(intervention, group, instruments.get(intervention.pk)))
     result.tables.append(side)
-    trends = _trends(result, rows, by_id, config)
+    trends = _trends(result, by_half, by_id, config)
     result.tables.append(trends)
     result.charts = _charts(result, by_id, trends)
 
@@ -135,7 +176,10 @@ def _side_row(intervention: Intervention, group: outcomes.Group, instrument: str
 
 
 def _trends(
-    result: OrganisationDashboard, rows: list[CourseRow], by_id: dict, config: outcomes.Settings
+    result: OrganisationDashboard,
+    by_half: dict[int, dict[str, Figures]],
+    by_id: dict,
+    config: outcomes.Settings,
 ) -> Table:
     table = Table(
         "Udvikling",
@@ -146,8 +190,17 @@ def _trends(
         group = by_id.get(intervention.pk)
         if group is None:
             continue
-        mine = [row for row in rows if row.intervention == intervention.pk]
-        halves = outcomes.report(mine, half_year, config, total_cells=group.cells)
+        # The half-years count citizens and outcomes only; so does their total here
+        counted = {"citizens", "outcome"}
+        total = dataclasses.replace(
+            group.figures,
+            base_citizens={
+                b: n if b in counted else 0 for b, n in group.figures.base_citizens.items()
+            },
+        )
+        halves = outcomes.report_of(
+            total, by_half.get(intervention.pk, {}), config.k, total_cells=group.cells
+        )
         for half in halves.groups:
             table.rows.append(
                 [

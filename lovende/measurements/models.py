@@ -36,7 +36,14 @@ class Measurement(models.Model):
         verbose_name = _("måling")
         verbose_name_plural = _("målinger")
         ordering = ["measured_on", "id"]
-        indexes = [models.Index(fields=["course", "instrument", "measured_on"])]
+        indexes = [
+            # A course's measurements in order; with the score, feedback by month on the
+            # dashboards reads the index alone
+            models.Index(
+                fields=["course", "instrument", "measured_on", "score"],
+                name="measurement_by_month_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.instrument} {self.measured_on}: {self.score}"
@@ -73,6 +80,16 @@ class OutcomeSummary(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["course", "instrument"], name="summary_unique")
         ]
+        indexes = [
+            # Covers every column the dashboards count, so a course's summary is one index read
+            models.Index(
+                fields=[
+                    "course", "instrument", "count", "change", "category", "clinical_at_start",
+                    "clinical_now", "latest_on", "latest_score",
+                ],
+                name="summary_dashboard_idx",
+            )
+        ]  # fmt: skip
 
     def __str__(self) -> str:
         return f"{self.instrument}: {self.first_score} → {self.latest_score}"
