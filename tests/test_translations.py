@@ -158,7 +158,7 @@ def test_pages_render_in_english_from_the_language_cookie(client_for, mette):
     body = client.get(reverse("interventions:intervention_list")).content.decode()
 
     assert "Interventions" in body
-    assert "Organisation level" in body
+    assert "Units and staff" in body
     assert "Indsatsniveau" not in body
 
 
