@@ -40,7 +40,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Substr
-from django.db.models.lookups import In, LessThan, LessThanOrEqual
+from django.db.models.lookups import LessThan, LessThanOrEqual
 
 from lovende.analytics.outcomes import (
     ACTIVE,
@@ -387,12 +387,16 @@ def _age_band() -> Case:
     )
 
 
-def _professional_group(visible: list[int]) -> Case:
+def _professional_group(visible: list[int]) -> Coalesce:
     """The responsible staff's professional group: its id, MIXED (-1) when they differ, else 0.
 
     A member of staff without a group counts as a group of their own (0), so a course with one
-    of them and one psychologist is mixed; a group the user may not see counts as none.
+    of them and one psychologist is mixed; a group the user may not see counts as none. The
+    whole decision is made inside one subquery, so the database evaluates it once per course.
     """
+    whens = [When(~Q(low=F("high")), then=Value(MIXED_GROUP_ID))]
+    if visible:
+        whens.append(When(high__in=visible, then=F("high")))
     links = (
         Course.responsible.through.objects.filter(course_id=OuterRef("pk"))
         .values("course_id")
@@ -400,14 +404,10 @@ def _professional_group(visible: list[int]) -> Case:
             low=Min(Coalesce("user__professional_group_id", 0)),
             high=Max(Coalesce("user__professional_group_id", 0)),
         )
-        .annotate(group=Case(When(low=F("high"), then=F("high")), default=Value(-1)))
+        .annotate(group=Case(*whens, default=Value(NO_GROUP_ID), output_field=IntegerField()))
         .values("group")
     )
-    group = Subquery(links, output_field=IntegerField())
-    whens = [When(LessThan(Coalesce(group, 0), 0), then=Value(MIXED_GROUP_ID))]
-    if visible:
-        whens.append(When(In(group, visible), then=group))
-    return Case(*whens, default=Value(NO_GROUP_ID), output_field=IntegerField())
+    return Coalesce(Subquery(links, output_field=IntegerField()), Value(NO_GROUP_ID))
 
 
 class AgeOn(Func):
