@@ -349,53 +349,128 @@ def tree_cells(
     rows: Iterable[CourseRow], parents: Mapping[int, int | None], k: int
 ) -> dict[tuple[str, int | None], dict[str, Cell]]:
     """Suppress every unit's total and direct count at once (``tree_cells_of``), from rows."""
-    sets: dict[int, dict[str, set[int]]] = {}
-    units_of: dict[int, set[int]] = {}
-    for row in rows:
-        unit_sets = sets.setdefault(row.unit, {base: set() for base in BASES})
-        for base in _bases_of(row):
-            unit_sets[base].add(row.citizen)
-        units_of.setdefault(row.citizen, set()).add(row.unit)
-    direct = {unit: {b: len(ids) for b, ids in by.items()} for unit, by in sets.items()}
-    shared = {
-        unit: {b: {c for c in ids if len(units_of[c]) > 1} for b, ids in by.items()}
-        for unit, by in sets.items()
-    }
-    return tree_cells_of(tree_counts(direct, shared, parents), parents, k)
+    cube = cube_of(rows, lambda row: row.unit, None)
+    return tree_cells_of(cube.tree(parents, unit=lambda cell: cell), parents, k)
 
 
-def tree_counts(
-    direct: Mapping[int, Mapping[str, int]],
-    shared: Mapping[int, Mapping[str, set[int]]],
-    parents: Mapping[int, int | None],
-) -> dict[tuple[str, int | None], dict[str, int]]:
-    """Distinct citizens per base in every unit's subtree ("total") and in the unit itself.
+Flags = tuple[bool, bool, bool, bool]  # a course's bases, in the order of BASES
 
-    ``direct``: per unit, the distinct citizens with a course in that very unit, per base.
-    ``shared``: per unit, the ids of those citizens who also have a course in another unit.
-    A subtree's count is the sum of its units' counts less the citizens counted more than once,
-    which only the shared citizens can be. The key ("total", None) is the whole scope.
+
+@dataclass(frozen=True)
+class Cube:
+    """Figures per cell, and what it takes to count citizens over any union of cells.
+
+    Every figure in a cell is a count or sum over courses, so cells add up; citizens do not, as
+    one citizen may have several courses. A cell's ``base_citizens`` therefore holds its number of
+    courses per base, and ``shared`` lists every course of the citizens with more than one course
+    as (citizen, cell, bases). The citizens in a union of cells are its courses less, for each
+    shared citizen, the courses beyond their first one in the union: exact, and only the few
+    shared courses are ever looked at one by one.
     """
-    children = _children(parents)
-    counts: dict[tuple[str, int | None], dict[str, int]] = {}
 
-    def subtree(unit: int | None) -> tuple[dict[str, int], dict[str, Counter]]:
-        own = direct.get(unit, {}) if unit is not None else {}
-        total = {base: own.get(base, 0) for base in BASES}
-        seen = {base: Counter(shared.get(unit, {}).get(base, ())) for base in BASES}
-        for child in children.get(unit, ()):
-            child_total, child_seen = subtree(child)
-            for base in BASES:
-                total[base] += child_total[base]
-                seen[base].update(child_seen[base])
-        counts[("direct", unit)] = {base: own.get(base, 0) for base in BASES}
-        counts[("total", unit)] = {
-            base: total[base] - sum(n - 1 for n in seen[base].values()) for base in BASES
-        }
-        return total, seen
+    cells: Mapping[Hashable, Figures]
+    shared: Sequence[tuple[int, Hashable, Flags]]
 
-    subtree(None)
+    def group(self, key: Callable[[Hashable], Hashable | None]) -> dict[Hashable, Figures]:
+        """Figures per group of cells, by ``key`` of the cell (None leaves a cell out)."""
+        members: dict[Hashable, list[Figures]] = {}
+        for cell, figures in self.cells.items():
+            group = key(cell)
+            if group is not None:
+                members.setdefault(group, []).append(figures)
+        repeats: dict[Hashable, dict[str, Counter]] = {}
+        for citizen, cell, flags in self.shared:
+            group = key(cell)
+            if group is not None:
+                by_base = repeats.get(group)
+                if by_base is None:
+                    by_base = repeats[group] = {base: Counter() for base in BASES}
+                for base, flag in zip(BASES, flags, strict=True):
+                    if flag:
+                        by_base[base][citizen] += 1
+        result = {}
+        for group, parts in members.items():
+            courses = _course_counts(parts)
+            for base, seen in repeats.get(group, {}).items():
+                courses[base] -= sum(n - 1 for n in seen.values())
+            result[group] = add_up(parts, courses)
+        return result
+
+    def tree(
+        self, parents: Mapping[int, int | None], unit: Callable[[Hashable], int] = lambda c: c[0]
+    ) -> dict[tuple[str, int | None], dict[str, int]]:
+        """Distinct citizens per base in every unit's subtree ("total") and the unit itself.
+
+        ``unit`` gives a cell's unit. Built bottom-up: a subtree's courses and its shared
+        citizens' course counts are its own plus its children's. ("total", None) is the scope.
+        """
+        children = _children(parents)
+        courses: dict[int, list[Figures]] = {}
+        for cell, figures in self.cells.items():
+            courses.setdefault(unit(cell), []).append(figures)
+        repeats: dict[int, dict[str, Counter]] = {}
+        for citizen, cell, flags in self.shared:
+            by_base = repeats.get(unit(cell))
+            if by_base is None:
+                by_base = repeats[unit(cell)] = {base: Counter() for base in BASES}
+            for base, flag in zip(BASES, flags, strict=True):
+                if flag:
+                    by_base[base][citizen] += 1
+        counts: dict[tuple[str, int | None], dict[str, int]] = {}
+
+        def distinct(total: Mapping[str, int], seen: Mapping[str, Counter]) -> dict[str, int]:
+            return {b: total[b] - sum(n - 1 for n in seen[b].values()) for b in BASES}
+
+        def subtree(node: int | None) -> tuple[dict[str, int], dict[str, Counter]]:
+            own = (
+                _course_counts(courses.get(node, []))
+                if node is not None
+                else dict.fromkeys(BASES, 0)
+            )
+            own_seen = repeats.get(node, {}) if node is not None else {}
+            seen = {base: Counter(own_seen.get(base, ())) for base in BASES}
+            counts[("direct", node)] = distinct(own, seen)
+            total = dict(own)
+            for child in children.get(node, ()):
+                child_total, child_seen = subtree(child)
+                for base in BASES:
+                    total[base] += child_total[base]
+                    seen[base].update(child_seen[base])
+            counts[("total", node)] = distinct(total, seen)
+            return total, seen
+
+        subtree(None)
+        return counts
+
+
+def _course_counts(parts: Iterable[Figures]) -> dict[str, int]:
+    """Courses per base: all, active, with a change, with feedback."""
+    counts = dict.fromkeys(BASES, 0)
+    for f in parts:
+        counts["citizens"] += f.courses
+        counts["active"] += f.active
+        counts["outcome"] += f.outcome_courses
+        counts["alliance"] += f.alliance_courses
     return counts
+
+
+def cube_of(
+    rows: Iterable[CourseRow], cell: Callable[[CourseRow], Hashable], settings: Settings | None
+) -> Cube:
+    """The cube of rows by ``cell``: the pure reference for what the database counts."""
+    rows = list(rows)
+    config = settings or Settings(k=0, today=datetime.date.min, recent_days=0, steps=[1.0])
+    grouped: dict[Hashable, list[CourseRow]] = {}
+    for row in rows:
+        grouped.setdefault(cell(row), []).append(row)
+    cells = {key: figures(members, config) for key, members in grouped.items()}
+    per_citizen = Counter(row.citizen for row in rows)
+    shared = [
+        (row.citizen, cell(row), tuple(base in _bases_of(row) for base in BASES))
+        for row in rows
+        if per_citizen[row.citizen] > 1
+    ]
+    return Cube(cells, shared)  # type: ignore[arg-type]
 
 
 def tree_cells_of(

@@ -12,8 +12,8 @@ never leave the server.
 """
 
 import datetime
-from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -45,10 +45,11 @@ from django.db.models.lookups import LessThan, LessThanOrEqual
 from lovende.analytics.outcomes import (
     ACTIVE,
     AGE_BANDS,
-    BASES,
     CATEGORIES,
     Bounds,
+    Cube,
     Figures,
+    Flags,
     Settings,
     bin_bounds,
 )
@@ -155,77 +156,82 @@ def main_instruments(
 # --- Figures counted by the database --------------------------------------------------------------
 #
 # The database does the counting: one grouped query returns every figure of ``outcomes.Figures``
-# per group, with the citizens counted distinct, so no course row travels to Python. The pure
-# ``outcomes.figures`` is the reference; tests check that both count the same.
+# per cell, so no course row travels to Python, and a second returns the few courses of citizens
+# with more than one course, so ``outcomes.Cube`` can count citizens exactly over any union of
+# cells (a unit's subtree, a gender across units). The pure ``outcomes.cube_of`` over one row per
+# course is the reference; tests check that both count the same.
 
 GROUP_KEYS = ("unit", "intervention", "gender", "age", "group", "half_year")
 
 
-def figures_by(
+def count(
     courses: QuerySet[Course],
     keys: Sequence[str],
     measures: Measures,
     config: Settings,
+    *,
     visible_groups: Iterable[int] = (),
-    outcomes_only: bool = False,
-) -> dict[Hashable, Figures]:
-    """Figures per value of ``keys`` (a tuple key when there are several): one query.
+    apart_by: Sequence[str] = (),
+    bins: bool = True,
+) -> Cube:
+    """The cube of ``courses`` with cells keyed by a tuple of ``keys``: two queries.
 
     ``visible_groups``: the professional groups the user may see; other groups count as none.
-    ``outcomes_only``: count courses, citizens and reliable change only (trends over time need
-    no more, and every figure left out is work the database does not do).
+    ``apart_by``: course fields (e.g. "intervention_id") whose values are never combined into one
+    figure, so a citizen with one course in each need not be fetched as shared.
+    ``bins``: count the distribution of change (left out where it is not shown: less work).
     """
-    annotated = _with_summaries(courses, measures)
+    visible = list(visible_groups)
+    keyed, names = _keyed(courses, keys, measures, visible)
+    wanted = _aggregates(measures, config)
+    if not bins:
+        wanted = {name: value for name, value in wanted.items() if not name.startswith("bin_")}
+    rows = keyed.values(*names).annotate(**wanted).order_by()
+    cells = {tuple(row[name] for name in names): _figures(row, config) for row in rows}
+    return Cube(cells, _shared(courses, keys, measures, visible, apart_by))
+
+
+def _keyed(
+    courses: QuerySet[Course], keys: Sequence[str], measures: Measures, visible: list[int]
+) -> tuple[QuerySet[Course], list[str]]:
+    keyed = _with_summaries(courses, measures)
     names = []
     for key in keys:
-        annotated = annotated.annotate(**{f"key_{key}": _key_expression(key, visible_groups)})
+        keyed = keyed.annotate(**{f"key_{key}": _key_expression(key, visible)})
         names.append(f"key_{key}")
-    wanted = _aggregates(measures, config)
-    if outcomes_only:
-        wanted = {name: wanted[name] for name in wanted if name in OUTCOMES_ONLY}
-    rows = annotated.values(*names).annotate(**wanted).order_by()
-    result: dict[Hashable, Figures] = {}
-    for row in rows:
-        values = tuple(row[name] for name in names)
-        result[values if len(values) > 1 else values[0]] = _figures(row, config)
-    return result
+    return keyed, names
 
 
-OUTCOMES_ONLY = {
-    "courses", "citizens", "outcome_courses", "outcome_citizens",
-    *(f"category_{category}" for category in CATEGORIES),
-}  # fmt: skip
-
-
-def shared_citizens(courses: QuerySet[Course], measures: Measures) -> dict[int, dict[str, set]]:
-    """Per unit, the citizens who also have a course in another unit, per base of ``BASES``.
-
-    Distinct citizens in a subtree are the sum of its units' distinct citizens, less those
-    counted in more than one unit; only those few need to travel to Python (``tree_counts``).
-    Two queries: the citizens in more than one unit, then their courses.
-    """
-    shared = (
-        courses.values("citizen_id")
-        .annotate(units=Count("unit_id", distinct=True))
-        .filter(units__gt=1)
+def _shared(
+    courses: QuerySet[Course],
+    keys: Sequence[str],
+    measures: Measures,
+    visible: list[int],
+    apart_by: Sequence[str],
+) -> list[tuple[int, tuple, Flags]]:
+    """(citizen, cell, bases) of every course of a citizen with another course alongside it."""
+    repeated = (
+        courses.values("citizen_id", *apart_by)
+        .annotate(n=Count("pk"))
+        .filter(n__gt=1)
         .values("citizen_id")
     )
-    rows = (
-        _with_summaries(courses.filter(citizen_id__in=shared), measures)
-        .annotate(
-            is_active=_flag(Q(status=ACTIVE)),
-            has_outcome=_flag(_measured(measures)),
-            has_alliance=_flag(_alliance_present(measures)),
-        )
-        .values_list("unit_id", "citizen_id", "is_active", "has_outcome", "has_alliance")
-    )
-    direct: dict[int, dict[str, set]] = {}
-    for unit, citizen, *flags in rows:
-        sets = direct.setdefault(unit, {base: set() for base in BASES})
-        for base, flag in zip(BASES, (True, *flags), strict=True):
-            if flag:
-                sets[base].add(citizen)
-    return direct
+    keyed, names = _keyed(courses.filter(citizen_id__in=repeated), keys, measures, visible)
+    rows = keyed.annotate(
+        is_active=_flag(Q(status=ACTIVE)),
+        has_outcome=_flag(_measured(measures)),
+        has_alliance=_flag(_alliance_present(measures)),
+    ).values_list("citizen_id", *apart_by, *names, "is_active", "has_outcome", "has_alliance")
+    found = [
+        (row[0], tuple(row[1 : 1 + len(apart_by)]), tuple(row[1 + len(apart_by) : -3]), row[-3:])
+        for row in rows
+    ]
+    together = Counter((citizen, apart) for citizen, apart, _cell, _flags in found)
+    return [
+        (citizen, cell, (True, bool(flags[0]), bool(flags[1]), bool(flags[2])))
+        for citizen, apart, cell, flags in found
+        if together[(citizen, apart)] > 1
+    ]
 
 
 def _with_summaries(courses: QuerySet[Course], measures: Measures) -> QuerySet[Course]:
@@ -263,9 +269,7 @@ def _aggregates(measures: Measures, config: Settings) -> dict[str, Aggregate]:
     active = Q(status=ACTIVE)
     result: dict[str, Aggregate] = {
         "courses": Count("pk"),
-        "citizens": Count("citizen_id", distinct=True),
         "active": Count("pk", filter=active),
-        "active_citizens": Count("citizen_id", distinct=True, filter=active),
     }
     if measures.outcome is not None:
         recent = config.today - datetime.timedelta(days=config.recent_days)
@@ -280,7 +284,6 @@ def _aggregates(measures: Measures, config: Settings) -> dict[str, Aggregate]:
                 "pk", filter=active & Q(outcome_summary__latest_on__gte=recent)
             ),
             "outcome_courses": Count("pk", filter=measured),
-            "outcome_citizens": Count("citizen_id", distinct=True, filter=measured),
             "clinical_base": Count("pk", filter=clinical),
             "clinical_at_start": Count(
                 "pk", filter=clinical & Q(outcome_summary__clinical_at_start=True)
@@ -301,7 +304,6 @@ def _aggregates(measures: Measures, config: Settings) -> dict[str, Aggregate]:
             "alliance_courses": Count("pk", filter=present),
             "alliance_sum": Sum("alliance_summary__latest_score"),
             "alliance_low": Count("pk", filter=present & _low(measures.alliance)),
-            "alliance_citizens": Count("citizen_id", distinct=True, filter=present),
         }
     return result
 
@@ -332,9 +334,10 @@ def _low(alliance: InstrumentInfo) -> Q:
 
 
 def _figures(row: Mapping[str, Any], config: Settings) -> Figures:
+    """A cell's figures; its ``base_citizens`` are courses per base (see ``outcomes.Cube``)."""
     result = Figures(
         courses=row["courses"],
-        active=row.get("active", 0),
+        active=row["active"],
         measured_twice=row.get("measured_twice", 0),
         measured_recently=row.get("measured_recently", 0),
         outcome_courses=row.get("outcome_courses", 0),
@@ -346,14 +349,14 @@ def _figures(row: Mapping[str, Any], config: Settings) -> Figures:
         alliance_courses=row.get("alliance_courses", 0),
         alliance_sum=row.get("alliance_sum") or 0.0,
         alliance_low=row.get("alliance_low", 0),
-        base_citizens={
-            "citizens": row["citizens"],
-            "active": row.get("active_citizens", 0),
-            "outcome": row.get("outcome_citizens", 0),
-            "alliance": row.get("alliance_citizens", 0),
-        },
     )
-    result.citizens = row["citizens"]
+    result.base_citizens = {
+        "citizens": result.courses,
+        "active": result.active,
+        "outcome": result.outcome_courses,
+        "alliance": result.alliance_courses,
+    }
+    result.citizens = result.courses
     return result
 
 

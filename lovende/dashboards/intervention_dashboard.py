@@ -126,19 +126,20 @@ def build(user: User, intervention: Intervention, params: QueryDict) -> Interven
     )
     config = _settings(instrument)
     measures = aggregates.Measures(main, alliance)
-    # One grouped query by unit serves the unit tree's suppression and the split by unit alike
-    by_unit = aggregates.figures_by(courses, ["unit"], measures, config)
-    direct = {unit_id: figures.base_citizens for unit_id, figures in by_unit.items()}
-    shared = aggregates.shared_citizens(courses, measures)
-    tree = outcomes.tree_counts(direct, shared, scope.parents)
-    in_view = courses.filter(unit_id__in=scope.subtree(unit)) if unit is not None else courses
-    if dimension == "enhed":
-        in_subtree = scope.subtree(unit)
-        mine = {u: figures for u, figures in by_unit.items() if u in in_subtree}
-        result.report = _unit_report(result, scope, tree, mine, config)
-    else:
+    # One cube by unit (and the chosen property) serves the unit tree's suppression and the split
+    groups = {}
+    keys = ["unit"]
+    if dimension != "enhed":
+        keys.append(_KEYS[dimension])
         groups = dict(professional_groups_visible_to(user).values_list("pk", "name"))
-        by_key = aggregates.figures_by(in_view, [_KEYS[dimension]], measures, config, groups)
+    cube = aggregates.count(courses, keys, measures, config, visible_groups=groups)
+    tree = cube.tree(scope.parents)
+    in_subtree = scope.subtree(unit)
+    in_view = courses.filter(unit_id__in=in_subtree) if unit is not None else courses
+    if dimension == "enhed":
+        result.report = _unit_report(result, scope, tree, cube, in_subtree, config)
+    else:
+        by_key = cube.group(lambda cell: cell[1] if cell[0] in in_subtree else None)
         result.report = _group_report(result, scope, tree, by_key, config)
         result.group_names = groups
     _fill(result, scope, config, alliance)
@@ -193,7 +194,8 @@ def _unit_report(
     result: InterventionDashboard,
     scope: Scope,
     tree: Mapping[tuple[str, int | None], Mapping[str, int]],
-    by_unit: Mapping[int, Figures],
+    cube: outcomes.Cube,
+    in_subtree: set[int],
     config: outcomes.Settings,
 ) -> Report:
     """Split by the children of the focused unit; every cell as the whole tree decided it."""
@@ -201,11 +203,8 @@ def _unit_report(
     node = _focus(scope, cells, result.unit)
     result.path = _trail(scope, node)
     key = outcomes.unit_key(node, scope.parents)
-    members: dict[Hashable, list[Figures]] = {}
-    for unit_id, figures in by_unit.items():
-        members.setdefault(key(unit_id), []).append(figures)
-    groups = {g: outcomes.add_up(parts, tree[g]) for g, parts in members.items()}
-    total = outcomes.add_up(by_unit.values(), tree[("total", node)])
+    groups = cube.group(lambda cell: key(cell[0]) if cell[0] in in_subtree else None)
+    total = outcomes.add_up(groups.values(), tree[("total", node)])
     return outcomes.report_of(total, groups, config.k, cells[("total", node)], cells)
 
 

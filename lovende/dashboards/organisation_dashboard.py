@@ -7,7 +7,6 @@ suppressed on its own; each intervention's half-years add up to its shown total,
 suppressed as a partition of it (SDC-01: neighbouring periods).
 """
 
-import dataclasses
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass, field
 
@@ -116,11 +115,16 @@ def _count(
         first = interventions[0]
         measures = aggregates.Measures(main[first], alliance_for.get(first))
         mine = courses.filter(intervention_id__in=interventions)
-        by_intervention |= aggregates.figures_by(mine, ["intervention"], measures, config)
-        halves = aggregates.figures_by(
-            mine, ["intervention", "half_year"], measures, config, outcomes_only=True
+        cube = aggregates.count(
+            mine,
+            ["intervention", "half_year"],
+            measures,
+            config,
+            apart_by=["intervention_id"],
+            bins=False,  # the organisation level shows no distribution of change
         )
-        for (intervention, half), figures in halves.items():
+        by_intervention |= cube.group(lambda cell: cell[0])
+        for (intervention, half), figures in cube.group(lambda cell: cell).items():
             by_half.setdefault(intervention, {})[half] = figures
     return by_intervention, by_half
 
@@ -190,16 +194,8 @@ def _trends(
         group = by_id.get(intervention.pk)
         if group is None:
             continue
-        # The half-years count citizens and outcomes only; so does their total here
-        counted = {"citizens", "outcome"}
-        total = dataclasses.replace(
-            group.figures,
-            base_citizens={
-                b: n if b in counted else 0 for b, n in group.figures.base_citizens.items()
-            },
-        )
         halves = outcomes.report_of(
-            total, by_half.get(intervention.pk, {}), config.k, total_cells=group.cells
+            group.figures, by_half.get(intervention.pk, {}), config.k, total_cells=group.cells
         )
         for half in halves.groups:
             table.rows.append(

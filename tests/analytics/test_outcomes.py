@@ -10,6 +10,7 @@ from lovende.analytics.outcomes import (
     age_band,
     change_bin,
     change_steps,
+    cube_of,
     figures,
     report,
     tree_cells,
@@ -178,3 +179,32 @@ def test_it_hides_every_figure_of_a_group_whose_citizens_are_hidden():
 
     mand = next(g for g in result.groups if g.key == "mand")
     assert all(cell.hidden for base, cell in mand.cells.items() if mand.figures.base_citizens[base])
+
+
+def test_a_cube_counts_each_citizen_once_over_any_union_of_cells():
+    # citizen 1 also has a closed course in Syd: two courses, one citizen, in the department
+    rows = [*ROWS, row(1, SYD, "kvinde", "afsluttet", 2, 3, "unchanged", True, True, 60)]
+    cube = cube_of(rows, lambda r: (r.unit, r.gender), SETTINGS)
+
+    by_unit = cube.group(lambda cell: cell[0])
+    whole = cube.group(lambda cell: "all")["all"]
+    women = cube.group(lambda cell: cell[1])["kvinde"]
+
+    assert by_unit[NORD].citizens == figures(rows[:4], SETTINGS).citizens == 4
+    assert by_unit[SYD].citizens == 5
+    assert whole.citizens == figures(rows, SETTINGS).citizens == 8  # not 9
+    assert whole.base_citizens["outcome"] == figures(rows, SETTINGS).base_citizens["outcome"] == 5
+    assert women.citizens == 4  # citizens 1, 2, 5, 7
+    assert whole.courses == 9
+
+
+def test_a_cube_counts_the_tree_as_the_rows_do():
+    rows = [*ROWS, row(1, SYD, "kvinde", "afsluttet", 2, 3, "unchanged", True, True, 60)]
+    parents = {DEPT: None, NORD: DEPT, SYD: DEPT}
+
+    counts = cube_of(rows, lambda r: (r.unit,), SETTINGS).tree(parents)
+
+    assert counts[("total", DEPT)]["citizens"] == 8
+    assert counts[("total", None)]["citizens"] == 8
+    assert counts[("direct", SYD)]["citizens"] == 5
+    assert counts[("total", NORD)]["outcome"] == 3

@@ -1,6 +1,6 @@
 """The database counts the same figures as the pure reference, ``outcomes.figures``.
 
-The dashboards let the database group and count (aggregates.figures_by); the pure function over
+The dashboards let the database group and count (aggregates.count, an outcomes.Cube); the pure function over
 one row per course is the definition. Both run here on the hand-computed caseload and on edge
 cases (birthdays, half-year limits, a course with mixed professional groups), on SQLite and
 PostgreSQL alike (make test runs both).
@@ -67,8 +67,10 @@ def by_reference(rows, key) -> dict:
 
 
 def counted(courses, keys, ors, srs, visible=()) -> dict:
-    measures = Measures(ors.pk, info(srs))
-    found = aggregates.figures_by(courses, keys, measures, SETTINGS, visible)
+    cube = aggregates.count(
+        courses, keys, Measures(ors.pk, info(srs)), SETTINGS, visible_groups=visible
+    )
+    found = cube.group(lambda cell: cell if len(cell) > 1 else cell[0])
     return {k: dataclasses.asdict(f) for k, f in found.items()}
 
 
@@ -101,10 +103,21 @@ def test_it_counts_a_citizen_with_two_courses_once(caseload, intervention, ors, 
         start_date=datetime.date(2025, 9, 1), responsible=[mette],
     )  # fmt: skip
     courses = Course.objects.filter(intervention=intervention)
+    cube = aggregates.count(courses, ["unit", "half_year"], Measures(ors.pk, info(srs)), SETTINGS)
+    parents = {
+        tree.department.pk: None,
+        tree.nord.pk: tree.department.pk,
+        tree.syd.pk: tree.department.pk,
+    }
 
-    total = counted(courses, ["intervention"], ors, srs)[intervention.pk]
+    total = cube.group(lambda cell: "all")["all"]
+    halves = cube.group(lambda cell: cell[1])
+    counts = cube.tree(parents)
 
-    assert (total["courses"], total["citizens"]) == (9, 8)
+    assert (total.courses, total.citizens) == (9, 8)
+    assert (halves["2025-1"].citizens, halves["2025-2"].citizens) == (8, 1)  # apart, both count
+    assert counts[("direct", tree.nord.pk)]["citizens"] == 6  # two courses, one citizen
+    assert counts[("total", tree.department.pk)]["citizens"] == 8
 
 
 @pytest.mark.parametrize(
