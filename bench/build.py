@@ -22,6 +22,7 @@ from lovende.instruments import scoring
 from lovende.instruments import services as instrument_services
 from lovende.interventions import services as intervention_services
 from lovende.measurements import outcomes
+from lovende.measurements import services as measurement_services
 from lovende.measurements.models import Measurement, OutcomeSummary
 from lovende.organisation import services as org_services
 from lovende.organisation.models import Organisation, ProfessionalGroup, Role, Unit, User
@@ -73,6 +74,7 @@ def build(*, citizens: int, courses: int, measurements: int, seed: int = 7) -> B
     course_rows = _courses(citizen_ids, assignment, town, rng)
     employees = [user for team in town.staff.values() for user in team]
     _measurements(course_rows, instruments, measurements, employees, rng)
+    measurement_services.rebuild_monthly_scores()  # what the services keep at every write
     _analyze()
     open_ids = [pk for pk, _unit, _start, status in course_rows if status == Course.Status.ACTIVE]
     sizes: dict[int, int] = {}

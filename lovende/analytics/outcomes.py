@@ -133,7 +133,11 @@ class Settings:
 
 def age_band(birth: datetime.date, on: datetime.date) -> str:
     """The age band ("0-5", ..., "65+") of someone born on ``birth``, on the day ``on``."""
-    age = on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+    return band_of_age(on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day)))
+
+
+def band_of_age(age: int) -> str:
+    """The age band of an age in whole years."""
     for low, high in AGE_BANDS:
         if high is None or age <= high:
             return f"{low}+" if high is None else f"{low}-{high}"

@@ -183,13 +183,26 @@ def update_course(
     **fields: object,
 ) -> Course:
     """Change a course's dates, status, unit or intervention, and optionally its staff."""
+    cell = _cell(course)
     for name, value in fields.items():
         setattr(course, name, value)
     if responsible is None:
         responsible = list(course.responsible.all())
     _save_course(course, responsible, update_fields=[*fields, "end_date"])
+    if _cell(course) != cell:
+        # The course's measurements now count in another cell of the monthly scores
+        from lovende.measurements.services import (
+            refresh_monthly_scores,  # measurements builds on citizens
+        )
+
+        for moved in (cell, _cell(course)):
+            refresh_monthly_scores(intervention_id=moved[0], unit_id=moved[1], start_date=moved[2])
     _log(by, context, AccessLog.Action.UPDATE, course.citizen)
     return course
+
+
+def _cell(course: Course) -> tuple[int, int, datetime.date]:
+    return (course.intervention_id, course.unit_id, course.start_date)
 
 
 def _check_note_date(course: Course, on: datetime.date, field: str) -> None:

@@ -1,11 +1,9 @@
-"""The dashboards' door to course data: plain rows for ``analytics.outcomes``, never names.
+"""The dashboards' door to course data: counts per group, never names.
 
-Everything here reads course attributes, the citizen's gender and birth date, and the per-course
-``OutcomeSummary`` rows (DESIGN: dashboards aggregate summaries, never raw measurements). The
-one exception is citizen feedback over time, a monthly aggregate of alliance measurements (SRS):
-summaries hold only the first and latest score, which cannot draw a curve by month. It reads the
-last twelve months only and goes through the (course, instrument, measured_on) index, so it
-stays one grouped query whatever the size of the history.
+Everything here reads course attributes, the citizen's gender and birth date, the per-course
+``OutcomeSummary`` rows and the ``MonthlyScores`` rows (DESIGN: dashboards aggregate summaries,
+never raw measurements). Summaries hold each course's first and latest score; the monthly scores
+hold each month's scores per cell of courses, for citizen feedback over time.
 
 No query returns a citizen's name, CPR number or pseudonym: the rows carry ids only, and the ids
 never leave the server.
@@ -19,7 +17,6 @@ from typing import Any
 
 from django.db.models import (
     Aggregate,
-    Avg,
     BooleanField,
     Case,
     CharField,
@@ -40,11 +37,10 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Cast, Coalesce, Substr
-from django.db.models.lookups import LessThan, LessThanOrEqual
+from django.db.models.lookups import LessThan
 
 from lovende.analytics.outcomes import (
     ACTIVE,
-    AGE_BANDS,
     CATEGORIES,
     Bounds,
     Cube,
@@ -56,7 +52,7 @@ from lovende.analytics.outcomes import (
 from lovende.citizens.models import Course
 from lovende.instruments import scoring
 from lovende.instruments.models import Instrument
-from lovende.measurements.models import Measurement, OutcomeSummary
+from lovende.measurements.models import MonthlyScores, OutcomeSummary
 
 MIXED_GROUP_ID = -1  # responsible staff from more than one professional group
 NO_GROUP_ID = 0  # no responsible staff, none with a group, or a group the user may not see
@@ -367,27 +363,13 @@ def _key_expression(key: str, visible_groups: Iterable[int]) -> Any:
         return F("intervention_id")
     if key == "gender":
         return F("citizen__gender")
-    if key == "age":
-        return _age_band()
+    if key == "age":  # whole years at the start; bands are made in Python (outcomes.band_of_age)
+        return AgeOn("start_date", "citizen__birth_date")
     if key == "group":
         return _professional_group(list(visible_groups))
     if key == "half_year":
         return HalfYear("start_date")
     raise ValueError(f"unknown group key {key!r}")
-
-
-def _age_band() -> Case:
-    """The age band of ``outcomes.AGE_BANDS`` on the day the course started."""
-    age = AgeOn("start_date", "citizen__birth_date")
-    return Case(
-        *(
-            When(LessThanOrEqual(age, high), then=Value(f"{low}-{high}"))
-            for low, high in AGE_BANDS
-            if high is not None
-        ),
-        default=Value(f"{AGE_BANDS[-1][0]}+"),
-        output_field=CharField(),
-    )
 
 
 def _professional_group(visible: list[int]) -> Coalesce:
@@ -457,34 +439,34 @@ class HalfYear(Func):
         return self.as_sql(compiler, connection, template=template, **extra)
 
 
-class MonthKey(Func):
-    """ "YYYY-MM" of a date column, without Django's per-row Python function on SQLite."""
-
-    output_field = CharField()
-
-    def as_sqlite(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
-        return self.as_sql(compiler, connection, template="substr(%(expressions)s, 1, 7)", **extra)
-
-    def as_postgresql(self, compiler: Any, connection: Any, **extra: Any) -> tuple[str, Any]:
-        return self.as_sql(
-            compiler, connection, template="to_char(%(expressions)s, 'YYYY-MM')", **extra
-        )
-
-
 def alliance_by_month(
-    courses: QuerySet[Course], instrument_ids: Iterable[int], since: datetime.date
+    *,
+    intervention_id: int,
+    unit_ids: Iterable[int],
+    start_from: datetime.date | None,
+    start_to: datetime.date | None,
+    instrument_id: int,
+    since: datetime.date,
 ) -> list[tuple[str, float, int]]:
-    """(month, mean score, courses measured) of alliance measurements since ``since``: 1 query."""
-    ids = list(instrument_ids)
-    if not ids:
-        return []
+    """(month "YYYY-MM", mean score, courses measured) since ``since``: 1 query.
+
+    Read from the monthly scores kept at write time (``MonthlyScores``), filtered on the same
+    units and course start dates as ``scoped_courses``: a course lies in one cell, so the
+    courses measured in a month add up.
+    """
+    cells = MonthlyScores.objects.filter(
+        intervention_id=intervention_id,
+        unit_id__in=list(unit_ids),
+        instrument_id=instrument_id,
+        month__gte=since,
+    )
+    if start_from:
+        cells = cells.filter(start_date__gte=start_from)
+    if start_to:
+        cells = cells.filter(start_date__lte=start_to)
     rows = (
-        Measurement.objects.filter(
-            course_id__in=courses.values("pk"), instrument_id__in=ids, measured_on__gte=since
-        )
-        .annotate(month=MonthKey("measured_on"))
-        .values("month")
-        .annotate(mean=Avg("score"), n=Count("course_id", distinct=True))
+        cells.values("month")
+        .annotate(total=Sum("score_sum"), n=Sum("measurements"), courses=Sum("courses"))
         .order_by("month")
     )
-    return [(row["month"], row["mean"], row["n"]) for row in rows]
+    return [(f"{r['month']:%Y-%m}", r["total"] / r["n"], r["courses"]) for r in rows]

@@ -135,16 +135,16 @@ def build(user: User, intervention: Intervention, params: QueryDict) -> Interven
     cube = aggregates.count(courses, keys, measures, config, visible_groups=groups)
     tree = cube.tree(scope.parents)
     in_subtree = scope.subtree(unit)
-    in_view = courses.filter(unit_id__in=in_subtree) if unit is not None else courses
     if dimension == "enhed":
         result.report = _unit_report(result, scope, tree, cube, in_subtree, config)
     else:
-        by_key = cube.group(lambda cell: cell[1] if cell[0] in in_subtree else None)
+        band = outcomes.band_of_age if dimension == "alder" else (lambda value: value)
+        by_key = cube.group(lambda cell: band(cell[1]) if cell[0] in in_subtree else None)
         result.report = _group_report(result, scope, tree, by_key, config)
         result.group_names = groups
     _fill(result, scope, config, alliance)
     if alliance is not None and not result.empty:
-        _alliance_panel(result, in_view, alliance)
+        _alliance_panel(result, in_subtree, alliance)
     _observations_table(result, scope)
     return result
 
@@ -415,12 +415,21 @@ def _bin_labels(steps: list[float]) -> list[tuple[str, int]]:
     return labels
 
 
-def _alliance_panel(result: InterventionDashboard, courses, alliance: InstrumentInfo) -> None:
+def _alliance_panel(
+    result: InterventionDashboard, units: set[int], alliance: InstrumentInfo
+) -> None:
     today = timezone.localdate()
     since = (today.replace(day=1) - datetime.timedelta(days=31 * (ALLIANCE_MONTHS - 1))).replace(
         day=1
     )
-    months = aggregates.alliance_by_month(courses, [alliance.pk], since)
+    months = aggregates.alliance_by_month(
+        intervention_id=result.intervention.pk,
+        unit_ids=units,
+        start_from=result.form.cleaned_data.get("fra"),
+        start_to=result.form.cleaned_data.get("til"),
+        instrument_id=alliance.pk,
+        since=since,
+    )
     k = settings.LOVENDE_MIN_CELL
     table = Table(
         "Borgerfeedback",

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lovende.citizens.models import Course
 from lovende.instruments.models import Instrument, InstrumentVersion
+from lovende.interventions.models import Intervention
+from lovende.organisation.models import Unit
 
 
 class Measurement(models.Model):
@@ -93,3 +95,45 @@ class OutcomeSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.instrument}: {self.first_score} → {self.latest_score}"
+
+
+class MonthlyScores(models.Model):
+    """One instrument's scores in one month, over the courses of one intervention in one unit
+    that started on one day; kept in the same transaction as every change to their source.
+
+    A course lies in exactly one such cell, so the courses measured in a month add up across
+    cells, and the dashboards draw citizen feedback over time from a few of these rows instead
+    of every raw measurement, honouring the unit and start-date filters exactly. No citizen or
+    course id is stored.
+    """
+
+    intervention = models.ForeignKey(Intervention, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="+")
+    start_date = models.DateField(_("forløbenes startdato"))
+    instrument = models.ForeignKey(Instrument, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField(_("måned"))  # its first day
+    courses = models.PositiveIntegerField(_("forløb målt"))
+    measurements = models.PositiveIntegerField(_("målinger"))
+    score_sum = models.FloatField(_("sum af scorer"))
+
+    class Meta:
+        verbose_name = _("månedstal")
+        verbose_name_plural = _("månedstal")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["intervention", "unit", "start_date", "instrument", "month"],
+                name="monthly_scores_unique",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=[
+                    "intervention", "instrument", "month", "unit", "start_date", "courses",
+                    "measurements", "score_sum",
+                ],
+                name="monthly_scores_dashboard_idx",
+            )
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.instrument} {self.month:%Y-%m}: {self.courses}"

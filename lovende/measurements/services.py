@@ -5,6 +5,8 @@ from collections.abc import Mapping
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, DateField, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +19,7 @@ from lovende.instruments.messages import answer_messages
 from lovende.instruments.models import Instrument, InstrumentVersion
 from lovende.instruments.services import current_version
 from lovende.measurements import outcomes
-from lovende.measurements.models import Measurement, OutcomeSummary
+from lovende.measurements.models import Measurement, MonthlyScores, OutcomeSummary
 from lovende.organisation.models import User
 
 
@@ -114,7 +116,7 @@ def record_measurement(
         self_report=self_report,
         created_by=by,
     )
-    refresh_outcome_summary(course, instrument)
+    _refresh(course, instrument)
     _log(by, context, AccessLog.Action.CREATE, course)
     return measurement
 
@@ -139,7 +141,7 @@ def update_measurement(
     )
     measurement.measured_on = measured_on
     measurement.save(update_fields=["answers", "score", "measured_on"])
-    refresh_outcome_summary(course, measurement.instrument)
+    _refresh(course, measurement.instrument)
     _log(by, context, AccessLog.Action.UPDATE, course)
     return measurement
 
@@ -151,8 +153,19 @@ def delete_measurement(
     """Delete a measurement and bring the summary back in line (or remove it)."""
     course, instrument = measurement.course, measurement.instrument
     measurement.delete()
-    refresh_outcome_summary(course, instrument)
+    _refresh(course, instrument)
     _log(by, context, AccessLog.Action.DELETE, course)
+
+
+def _refresh(course: Course, instrument: Instrument) -> None:
+    """Everything kept from a course's measurements of one instrument: summary and months."""
+    refresh_outcome_summary(course, instrument)
+    refresh_monthly_scores(
+        intervention_id=course.intervention_id,
+        unit_id=course.unit_id,
+        start_date=course.start_date,
+        instrument_id=instrument.pk,
+    )
 
 
 def refresh_outcome_summary(course: Course, instrument: Instrument) -> OutcomeSummary | None:
@@ -172,3 +185,67 @@ def refresh_outcome_summary(course: Course, instrument: Instrument) -> OutcomeSu
         course=course, instrument=instrument, defaults=vars(outcome)
     )
     return summary
+
+
+def refresh_monthly_scores(
+    *,
+    intervention_id: int,
+    unit_id: int,
+    start_date: datetime.date,
+    instrument_id: int | None = None,
+) -> None:
+    """Recompute the monthly scores of one cell (``MonthlyScores``) from its measurements.
+
+    Called wherever a measurement changes and wherever a course moves to another intervention,
+    unit or start date (from the cell it left and the one it joined). A cell holds a handful of
+    courses, so recomputing it whole is cheap and cannot drift.
+    """
+    cell = {"intervention_id": intervention_id, "unit_id": unit_id, "start_date": start_date}
+    stale = MonthlyScores.objects.filter(**cell)
+    source = Measurement.objects.filter(
+        course__intervention_id=intervention_id,
+        course__unit_id=unit_id,
+        course__start_date=start_date,
+    )
+    if instrument_id is not None:
+        stale = stale.filter(instrument_id=instrument_id)
+        source = source.filter(instrument_id=instrument_id)
+    stale.delete()
+    MonthlyScores.objects.bulk_create(
+        MonthlyScores(**cell, **row) for row in monthly_rows(source, ["instrument_id"])
+    )
+
+
+def monthly_rows(measurements: QuerySet[Measurement], keys: list[str]) -> QuerySet:
+    """Courses, measurements and score sum per month (and ``keys``) of ``measurements``."""
+    return (
+        measurements.annotate(month=TruncMonth("measured_on", output_field=DateField()))
+        .values(*keys, "month")
+        .annotate(
+            courses=Count("course_id", distinct=True),
+            measurements=Count("pk"),
+            score_sum=Sum("score"),
+        )
+        .order_by()
+    )
+
+
+def rebuild_monthly_scores() -> int:
+    """Recompute every cell from all measurements (after a bulk load or a data migration)."""
+    MonthlyScores.objects.all().delete()
+    keys = ["course__intervention_id", "course__unit_id", "course__start_date", "instrument_id"]
+    rows = [
+        MonthlyScores(
+            intervention_id=row["course__intervention_id"],
+            unit_id=row["course__unit_id"],
+            start_date=row["course__start_date"],
+            instrument_id=row["instrument_id"],
+            month=row["month"],
+            courses=row["courses"],
+            measurements=row["measurements"],
+            score_sum=row["score_sum"],
+        )
+        for row in monthly_rows(Measurement.objects.all(), keys)
+    ]
+    MonthlyScores.objects.bulk_create(rows, batch_size=5000)
+    return len(rows)

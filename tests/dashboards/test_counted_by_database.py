@@ -12,7 +12,7 @@ import datetime
 import pytest
 
 from lovende.analytics import outcomes
-from lovende.analytics.outcomes import CourseRow
+from lovende.analytics.outcomes import CourseRow, band_of_age
 from lovende.citizens import services as citizen_services
 from lovende.citizens.models import Course
 from lovende.dashboards import aggregates
@@ -67,10 +67,13 @@ def by_reference(rows, key) -> dict:
 
 
 def counted(courses, keys, ors, srs, visible=()) -> dict:
+    """Figures per cell; ages (whole years) are put in bands as the dashboard does."""
     cube = aggregates.count(
         courses, keys, Measures(ors.pk, info(srs)), SETTINGS, visible_groups=visible
     )
-    found = cube.group(lambda cell: cell if len(cell) > 1 else cell[0])
+    found = cube.group(
+        lambda cell: cell if len(cell) > 1 else band_of_age(cell[0]) if keys == ["age"] else cell[0]
+    )
     return {k: dataclasses.asdict(f) for k, f in found.items()}
 
 

@@ -9,9 +9,10 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
+from lovende.citizens import services as citizen_services
 from lovende.instruments.services import current_version
 from lovende.measurements import outcomes, services
-from lovende.measurements.models import Measurement, OutcomeSummary
+from lovende.measurements.models import Measurement, MonthlyScores, OutcomeSummary
 from tests.conftest import make_course
 from tests.measurements.conftest import ors_answers
 
@@ -38,7 +39,30 @@ def stored(course, instrument):
     return outcomes.Outcome(**{f: row[f] for f in outcomes.Outcome.__dataclass_fields__})
 
 
-def run_machine(mette, intervention, unit, ors):  # noqa: C901 - the rules are nested methods
+def monthly_stored() -> set[tuple]:
+    return set(
+        MonthlyScores.objects.values_list(
+            "intervention_id", "unit_id", "start_date", "instrument_id", "month", "courses",
+            "measurements", "score_sum",
+        )
+    )  # fmt: skip
+
+
+def monthly_recomputed() -> set[tuple]:
+    keys = ["course__intervention_id", "course__unit_id", "course__start_date", "instrument_id"]
+    return {
+        (
+            *(row[k] for k in keys),
+            row["month"],
+            row["courses"],
+            row["measurements"],
+            row["score_sum"],
+        )
+        for row in services.monthly_rows(Measurement.objects.all(), keys)
+    }
+
+
+def run_machine(mette, intervention, unit, ors, other_unit=None):  # noqa: C901 - nested rules
     class Writes(RuleBasedStateMachine):
         steps = 0
         faults = 0
@@ -106,9 +130,25 @@ def run_machine(mette, intervention, unit, ors):  # noqa: C901 - the rules are n
                     measured_on=START,
                 )
 
+        @rule(start=st.integers(0, 3))
+        def move(self, start):
+            # to the other unit, and a start date that keeps every measurement after it
+            if other_unit is not None:
+                self.course.refresh_from_db()
+                target = other_unit if self.course.unit_id == unit.pk else unit
+                citizen_services.update_course(
+                    by=mette, context=None, course=self.course, unit=target,
+                    start_date=START - datetime.timedelta(days=start),
+                )  # fmt: skip
+            Writes.steps += 1
+
         @invariant()
         def summary_matches_raw(self):
             assert stored(self.course, ors) == recompute(self.course, ors)
+
+        @invariant()
+        def monthly_scores_match_raw(self):
+            assert monthly_stored() == monthly_recomputed()
 
     run_state_machine_as_test(
         Writes,
@@ -123,7 +163,8 @@ def run_machine(mette, intervention, unit, ors):  # noqa: C901 - the rules are n
 
 
 def test_it_keeps_summaries_equal_to_a_recompute(mette, intervention, tree, ors):
-    steps, faults = run_machine(mette, intervention, tree.nord, ors)
+    # covers REL-01: summaries and monthly scores equal a recompute after any writes and moves
+    steps, faults = run_machine(mette, intervention, tree.nord, ors, other_unit=tree.syd)
 
     print(f"state machine: {steps} steps, {faults} injected faults")  # reported in the closing note
     assert steps > 50
