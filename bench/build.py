@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 
+from lovende.citizens import services as citizen_services
 from lovende.citizens.models import Citizen, Course
 from lovende.instruments import scoring
 from lovende.instruments import services as instrument_services
@@ -247,6 +248,7 @@ def _responsible(course_rows: list[tuple], town: Town, rng: random.Random) -> No
         links.extend(through(course_id=pk, user_id=user.pk) for user in chosen)
     for begin in range(0, len(links), BATCH):
         through.objects.bulk_create(links[begin : begin + BATCH])
+    citizen_services.refresh_staff_groups(Course.objects.all())  # as the services keep it
 
 
 def _measurements(

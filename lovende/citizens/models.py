@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 
 from lovende.citizens import cpr
 from lovende.interventions.models import Intervention
-from lovende.organisation.models import Organisation, Unit
+from lovende.organisation.models import Organisation, ProfessionalGroup, Unit
 
 PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud without error
 
@@ -96,6 +96,13 @@ class Course(models.Model):
         blank=True,
         verbose_name=_("ansvarlige medarbejdere"),
     )
+    # The responsible staff's professional group, kept by the services whenever the staff or a
+    # member's group changes, so the dashboards split by group without a subquery per course:
+    # one group, or mixed (staff from several groups, or with and without a group), or neither.
+    staff_group = models.ForeignKey(
+        ProfessionalGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    staff_mixed = models.BooleanField(default=False)
 
     class Meta:
         verbose_name = pgettext_lazy("ental", "forløb")
@@ -112,7 +119,15 @@ class Course(models.Model):
             models.Index(fields=["unit", "status"]),
             # Covers what the dashboards group and count, so they read the index alone
             models.Index(
-                fields=["intervention", "unit", "citizen", "status", "start_date"],
+                fields=[
+                    "intervention",
+                    "unit",
+                    "citizen",
+                    "status",
+                    "start_date",
+                    "staff_group",
+                    "staff_mixed",
+                ],
                 name="course_dashboard_idx",
             ),
         ]

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -88,8 +89,35 @@ def _save_course(
 ) -> None:
     _apply_status(course)
     _check_course(course, responsible)
+    course.staff_group_id, course.staff_mixed = staff_group_of(
+        [user.professional_group_id for user in responsible]
+    )
+    if update_fields is not None:
+        update_fields = [*update_fields, "staff_group", "staff_mixed"]
     course.save(update_fields=update_fields)
     course.responsible.set(responsible)
+
+
+def staff_group_of(groups: Sequence[int | None]) -> tuple[int | None, bool]:
+    """(group, mixed) of staff in these professional groups (None: a member without one)."""
+    distinct = set(groups)
+    if len(distinct) > 1:
+        return None, True
+    return (distinct.pop() if distinct else None), False
+
+
+def refresh_staff_groups(courses: QuerySet[Course]) -> int:
+    """Recompute the staff group of ``courses`` after a staff member's group changed."""
+    groups: dict[int, list[int | None]] = {pk: [] for pk in courses.values_list("pk", flat=True)}
+    links = Course.responsible.through.objects.filter(course_id__in=list(groups))
+    for course_id, group in links.values_list("course_id", "user__professional_group_id"):
+        groups[course_id].append(group)
+    changed = []
+    for pk, members in groups.items():
+        group, mixed = staff_group_of(members)
+        changed.append(Course(pk=pk, staff_group_id=group, staff_mixed=mixed))
+    Course.objects.bulk_update(changed, ["staff_group", "staff_mixed"], batch_size=1000)
+    return len(changed)
 
 
 @transaction.atomic

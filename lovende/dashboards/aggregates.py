@@ -26,17 +26,13 @@ from django.db.models import (
     FilteredRelation,
     Func,
     IntegerField,
-    Max,
-    Min,
-    OuterRef,
     Q,
     QuerySet,
-    Subquery,
     Sum,
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Substr
+from django.db.models.functions import Cast, Substr
 from django.db.models.lookups import LessThan
 
 from lovende.analytics.outcomes import (
@@ -372,27 +368,16 @@ def _key_expression(key: str, visible_groups: Iterable[int]) -> Any:
     raise ValueError(f"unknown group key {key!r}")
 
 
-def _professional_group(visible: list[int]) -> Coalesce:
+def _professional_group(visible: list[int]) -> Case:
     """The responsible staff's professional group: its id, MIXED (-1) when they differ, else 0.
 
-    A member of staff without a group counts as a group of their own (0), so a course with one
-    of them and one psychologist is mixed; a group the user may not see counts as none. The
-    whole decision is made inside one subquery, so the database evaluates it once per course.
+    Read from the course (``Course.staff_group``, kept by the services); a group the user may
+    not see counts as none.
     """
-    whens = [When(~Q(low=F("high")), then=Value(MIXED_GROUP_ID))]
+    whens = [When(staff_mixed=True, then=Value(MIXED_GROUP_ID))]
     if visible:
-        whens.append(When(high__in=visible, then=F("high")))
-    links = (
-        Course.responsible.through.objects.filter(course_id=OuterRef("pk"))
-        .values("course_id")
-        .annotate(
-            low=Min(Coalesce("user__professional_group_id", 0)),
-            high=Max(Coalesce("user__professional_group_id", 0)),
-        )
-        .annotate(group=Case(*whens, default=Value(NO_GROUP_ID), output_field=IntegerField()))
-        .values("group")
-    )
-    return Coalesce(Subquery(links, output_field=IntegerField()), Value(NO_GROUP_ID))
+        whens.append(When(staff_group_id__in=visible, then=F("staff_group_id")))
+    return Case(*whens, default=Value(NO_GROUP_ID), output_field=IntegerField())
 
 
 class AgeOn(Func):

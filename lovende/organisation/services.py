@@ -117,9 +117,17 @@ def update_staff(*, staff: User, **fields: object) -> User:
         raise ValidationError(
             {"professional_group": _("Faggruppen hører til en anden organisation.")}
         )
+    regrouped = "professional_group" in fields and (
+        getattr(fields["professional_group"], "pk", None) != staff.professional_group_id
+    )
     for name, value in fields.items():
         setattr(staff, name, value)
     staff.save(update_fields=list(fields))
+    if regrouped:
+        # Courses keep their staff's group for the dashboards (citizens builds on organisation)
+        from lovende.citizens.services import refresh_staff_groups
+
+        refresh_staff_groups(staff.responsible_for.all())
     return staff
 
 

@@ -20,8 +20,7 @@ from lovende.dashboards.aggregates import MIXED_GROUP_ID, NO_GROUP_ID, Instrumen
 from lovende.instruments import scoring
 from lovende.instruments.models import Instrument
 from lovende.measurements.models import OutcomeSummary
-from lovende.organisation.models import User
-from lovende.organisation.services import create_professional_group
+from lovende.organisation.services import create_professional_group, update_staff
 
 SETTINGS = outcomes.Settings(k=5, today=datetime.date(2025, 3, 1), recent_days=42, steps=[5, 10])
 
@@ -165,8 +164,8 @@ def test_it_names_a_course_with_staff_from_two_groups_mixed(
 ):
     psychology = create_professional_group(organisation=tree.organisation, name="Psykologi")
     family = create_professional_group(organisation=tree.organisation, name="Familiebehandling")
-    User.objects.filter(pk=mette.pk).update(professional_group=psychology)
-    User.objects.filter(pk=sofie.pk).update(professional_group=family)
+    update_staff(staff=mette, professional_group=psychology)  # courses follow their staff
+    update_staff(staff=sofie, professional_group=family)
     mixed = caseload[0]
     citizen_services.update_course(by=mette, context=None, course=mixed, responsible=[mette, sofie])
     courses = Course.objects.filter(intervention=intervention)
