@@ -77,7 +77,11 @@ class Course(models.Model):
         DISCONTINUED = "afbrudt", _("Afbrudt")
 
     citizen = models.ForeignKey(
-        Citizen, on_delete=models.PROTECT, related_name="courses", verbose_name=_("borger")
+        Citizen,
+        on_delete=models.PROTECT,
+        related_name="courses",
+        verbose_name=_("borger"),
+        db_index=False,  # course_citizen_idx starts with the citizen
     )
     intervention = models.ForeignKey(
         Intervention, on_delete=models.PROTECT, related_name="courses", verbose_name=_("indsats")
@@ -129,6 +133,12 @@ class Course(models.Model):
                     "staff_mixed",
                 ],
                 name="course_dashboard_idx",
+            ),
+            # A citizen's courses; in this order the dashboards find citizens with more than
+            # one course in an intervention without sorting
+            models.Index(
+                fields=["citizen", "intervention", "unit", "start_date"],
+                name="course_citizen_idx",
             ),
         ]
 

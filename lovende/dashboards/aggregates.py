@@ -207,6 +207,7 @@ def _shared(
         .annotate(n=Count("pk"))
         .filter(n__gt=1)
         .values("citizen_id")
+        .order_by()
     )
     keyed, names = _keyed(courses.filter(citizen_id__in=repeated), keys, measures, visible)
     rows = keyed.annotate(
@@ -214,6 +215,7 @@ def _shared(
         has_outcome=_flag(_measured(measures)),
         has_alliance=_flag(_alliance_present(measures)),
     ).values_list("citizen_id", *apart_by, *names, "is_active", "has_outcome", "has_alliance")
+    rows = rows.order_by()  # any order will do
     found = [
         (row[0], tuple(row[1 : 1 + len(apart_by)]), tuple(row[1 + len(apart_by) : -3]), row[-3:])
         for row in rows
