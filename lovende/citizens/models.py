@@ -126,9 +126,9 @@ class Course(models.Model):
                 fields=[
                     "intervention",
                     "unit",
+                    "start_date",
                     "citizen",
                     "status",
-                    "start_date",
                     "staff_group",
                     "staff_mixed",
                 ],
