@@ -23,7 +23,7 @@ from lovende.demo.interventions import FAMILY, INFANT, RESIDENTIAL, YOUTH
 from lovende.demo.tree import Town
 from lovende.instruments import scoring
 from lovende.instruments.services import BUILT_IN_BY_CODE, enable_instrument, install_builtin
-from lovende.measurements.services import record_measurement
+from lovende.measurements.services import record_measurement, refreshed_once
 from lovende.organisation.models import User
 
 S = Course.Status
@@ -137,6 +137,17 @@ def write_histories(
 ) -> None:
     """Write each course's sessions and notes while it is still open; the caller closes them."""
     chosen = _showcase(planned, showcase, today)
+    with refreshed_once():  # summaries and monthly scores once per course, not per measurement
+        _write_all(town, planned, rng, today, chosen)
+
+
+def _write_all(
+    town: Town,
+    planned: list[PlannedCourse],
+    rng: random.Random,
+    today: datetime.date,
+    chosen: dict,
+) -> None:
     for plan in planned:
         if plan.status == S.WAITING:
             _waiting_note(plan, rng, today)

@@ -1,7 +1,9 @@
 """Recording, correcting and deleting measurements, with the outcome summary in the same transaction."""
 
 import datetime
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -159,13 +161,47 @@ def delete_measurement(
 
 def _refresh(course: Course, instrument: Instrument) -> None:
     """Everything kept from a course's measurements of one instrument: summary and months."""
+    cell = (course.intervention_id, course.unit_id, course.start_date, instrument.pk)
+    pending = _pending.get()
+    if pending is not None:  # inside refreshed_once: once per course and cell, at the end
+        pending.setdefault("summaries", {})[(course.pk, instrument.pk)] = (course, instrument)
+        pending.setdefault("cells", set()).add(cell)
+        return
     refresh_outcome_summary(course, instrument)
+    _refresh_cell(cell)
+
+
+def _refresh_cell(cell: tuple[int, int, datetime.date, int]) -> None:
+    intervention_id, unit_id, start_date, instrument_id = cell
     refresh_monthly_scores(
-        intervention_id=course.intervention_id,
-        unit_id=course.unit_id,
-        start_date=course.start_date,
-        instrument_id=instrument.pk,
+        intervention_id=intervention_id,
+        unit_id=unit_id,
+        start_date=start_date,
+        instrument_id=instrument_id,
     )
+
+
+_pending: ContextVar[dict | None] = ContextVar("pending_refresh", default=None)
+
+
+@contextmanager
+def refreshed_once() -> Iterator[None]:
+    """Many writes in one transaction, with each summary and monthly cell refreshed once at the
+    end instead of after every measurement (the demo's seed writes thousands)."""
+    pending: dict = {}
+    token = _pending.set(pending)
+    try:
+        with transaction.atomic():
+            yield
+            _pending.reset(token)
+            token = None
+            for course, instrument in pending.get("summaries", {}).values():
+                refresh_outcome_summary(course, instrument)
+            for cell in pending.get("cells", ()):
+                _refresh_cell(cell)
+    finally:
+        if token is not None:
+            _pending.reset(token)
 
 
 def refresh_outcome_summary(course: Course, instrument: Instrument) -> OutcomeSummary | None:

@@ -169,3 +169,18 @@ def test_it_keeps_summaries_equal_to_a_recompute(mette, intervention, tree, ors)
     print(f"state machine: {steps} steps, {faults} injected faults")  # reported in the closing note
     assert steps > 50
     assert faults > 0
+
+
+def test_a_bulk_write_refreshes_once_at_the_end_and_the_same(mette, intervention, tree, ors):
+    course = make_course(mette, intervention, tree.nord, "Bulk", "Borger")
+    with services.refreshed_once():
+        for week, value in enumerate([2, 5, 8]):
+            services.record_measurement(
+                by=mette, context=None, course=course, instrument=ors,
+                answers=ors_answers(value, value, value, value),
+                measured_on=START + datetime.timedelta(weeks=week),
+            )  # fmt: skip
+        assert stored(course, ors) is None  # not yet: once, at the end
+
+    assert stored(course, ors) == recompute(course, ors)
+    assert monthly_stored() == monthly_recomputed() != set()

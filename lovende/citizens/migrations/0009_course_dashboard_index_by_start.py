@@ -5,21 +5,31 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('citizens', '0008_course_citizen_index'),
-        ('interventions', '0003_intervention_cost'),
-        ('organisation', '0001_initial'),
+        ("citizens", "0008_course_citizen_index"),
+        ("interventions", "0003_intervention_cost"),
+        ("organisation", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='course',
-            name='course_dashboard_idx',
+            model_name="course",
+            name="course_dashboard_idx",
         ),
         migrations.AddIndex(
-            model_name='course',
-            index=models.Index(fields=['intervention', 'unit', 'start_date', 'citizen', 'status', 'staff_group', 'staff_mixed'], name='course_dashboard_idx'),
+            model_name="course",
+            index=models.Index(
+                fields=[
+                    "intervention",
+                    "unit",
+                    "start_date",
+                    "citizen",
+                    "status",
+                    "staff_group",
+                    "staff_mixed",
+                ],
+                name="course_dashboard_idx",
+            ),
         ),
     ]
