@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "lovende.reflection",
     "lovende.dashboards",
     "lovende.audit",
+    "lovende.api",
     "lovende.demo",
 ]
 

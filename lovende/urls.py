@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from lovende import views
+from lovende.api.api import api
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("overblik/", include("lovende.dashboards.urls")),
     path("organisation/", include("lovende.organisation.urls")),
     path("adgangslog/", include("lovende.audit.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
 

@@ -30,6 +30,19 @@ class Table:
     header: list[str]
     rows: list[list[Value]] = field(default_factory=list)
 
+    def as_json(self) -> dict:
+        """The table as plain JSON (data packs, the API); drill-down links point at live pages
+        and are left out."""
+        return {
+            "key": str(self.key),
+            "caption": str(self.caption),
+            "header": [str(h) for h in self.header],
+            "rows": [
+                [{"text": str(v.text), "number": v.number, "hidden": bool(v.hidden)} for v in row]
+                for row in self.rows
+            ],
+        }
+
     def sheet(self) -> tuple[str, list[str], list[list[object]]]:
         """(title, header, rows) for ``web.xlsx_sheets_response``: numbers stay numbers."""
         return (

@@ -81,6 +81,17 @@ class InterventionDashboard:
     def empty(self) -> bool:
         return self.report is None or self.report.total.figures.courses == 0
 
+    def key_figures_table(self) -> Table | None:
+        """The tiles as a table (data packs, the API); None when there are no figures."""
+        if not self.tiles:
+            return None
+        return Table(
+            "Nøgletal",
+            _("Nøgletal"),
+            [_("Nøgletal"), _("Værdi"), _("Note")],
+            [[Value(str(t)), v, Value(str(n))] for t, v, n in self.tiles],
+        )
+
     def key_figures_sheet(self) -> tuple[str, list[str], list[list[object]]]:
         """The tiles and the filters as the first sheet of the Excel file."""
         rows: list[list[object]] = [

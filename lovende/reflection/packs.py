@@ -50,17 +50,11 @@ GROUP_CHART = "chart-categories"  # the chart that changes with the split
 # --- Snapshot -----------------------------------------------------------------------------------
 
 
-def _cell(value: Value) -> dict:
-    """A cell as plain JSON; drill-down links are dropped, they point at live data."""
-    return {"text": str(value.text), "number": value.number, "hidden": bool(value.hidden)}
-
-
 def _table(table: Table, key: str = "", caption: str = "") -> dict:
-    return {
+    """A table as frozen JSON, under another key or caption where a split renames it."""
+    return table.as_json() | {
         "key": key or str(table.key),
         "caption": caption or str(table.caption),
-        "header": [str(h) for h in table.header],
-        "rows": [[_cell(v) for v in row] for row in table.rows],
     }
 
 
@@ -71,15 +65,8 @@ def _chart(title: str, description: str, spec: dict) -> dict:
 def _intervention_content(by: User, meeting: Meeting) -> dict:
     intervention = meeting.forum.intervention
     dashboard = intervention_dashboard.build(by, intervention, QueryDict("opdeling=enhed"))
-    tables = []
-    if dashboard.tiles:
-        key_figures = Table(
-            "Nøgletal",
-            _("Nøgletal"),
-            [_("Nøgletal"), _("Værdi"), _("Note")],
-            [[Value(str(t)), v, Value(str(n))] for t, v, n in dashboard.tiles],
-        )
-        tables.append(_table(key_figures))
+    key_figures = dashboard.key_figures_table()
+    tables = [_table(key_figures)] if key_figures else []
     tables += [_table(t) for t in dashboard.tables]
     charts = [_chart(_chart_title(c, "enhed"), c.description, c.spec) for c in dashboard.charts]
     for dimension in SPLITS:

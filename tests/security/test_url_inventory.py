@@ -26,11 +26,19 @@ def routes(resolver: URLResolver = None, prefix: str = "", namespace: str = ""):
             yield name, "/" + path.lstrip("^").rstrip("$")
 
 
-APP_ROUTES = sorted(
+# The JSON API's endpoints answer an anonymous call with 401 (its description and docs are
+# pages behind the login like the rest; its root has no handler and answers 404).
+API_NAMESPACE = "api"
+API_PAGES = {"api:openapi-json", "api:openapi-view"}
+ALL_ROUTES = sorted(
     (name, path)
     for name, path in routes()
     if name.split(":")[0] not in OWN_LOGIN_NAMESPACES and name not in PUBLIC_URLS
 )
+API_ROUTES = [
+    (n, p) for n, p in ALL_ROUTES if n.split(":")[0] == API_NAMESPACE and n not in API_PAGES
+]
+APP_ROUTES = [route for route in ALL_ROUTES if route not in API_ROUTES]
 
 
 def test_it_has_routes_to_check():
@@ -45,3 +53,12 @@ def test_it_sends_anonymous_visitors_to_login(client, name, path):
     assert get.status_code in (302, 405), name
     assert post.status_code == 302, name
     assert post["Location"].startswith("/accounts/login/"), name
+
+
+@pytest.mark.parametrize(("name", "path"), API_ROUTES)
+def test_it_answers_anonymous_api_calls_with_401(client, name, path):
+    # covers ACL-01 for the JSON API
+    root = name == "api:api-root"  # no handler: nothing to protect
+    assert client.get(path).status_code == (404 if root else 401), name
+    assert client.post(path).status_code in ((404,) if root else (401, 405)), name
+    assert len(API_ROUTES) >= 2
