@@ -40,26 +40,21 @@ def stored(course, instrument):
 
 
 def monthly_stored() -> set[tuple]:
-    return set(
-        MonthlyScores.objects.values_list(
-            "intervention_id", "unit_id", "start_date", "instrument_id", "month", "courses",
-            "measurements", "score_sum",
-        )
+    rows = MonthlyScores.objects.values_list(
+        "intervention_id", "unit_id", "start_date", "instrument_id", "month", "courses",
+        "measurements", "score_sum",
     )  # fmt: skip
+    return {(*row[:-1], round(row[-1], 6)) for row in rows}
 
 
 def monthly_recomputed() -> set[tuple]:
+    # the database may add the scores in another order: equal to six decimals, not to the bit
     keys = ["course__intervention_id", "course__unit_id", "course__start_date", "instrument_id"]
     return {
-        (
-            *(row[k] for k in keys),
-            row["month"],
-            row["courses"],
-            row["measurements"],
-            row["score_sum"],
-        )
+        (*(row[k] for k in keys), row["month"], row["courses"], row["measurements"],
+         round(row["score_sum"], 6))
         for row in services.monthly_rows(Measurement.objects.all(), keys)
-    }
+    }  # fmt: skip
 
 
 def run_machine(mette, intervention, unit, ors, other_unit=None):  # noqa: C901 - nested rules
