@@ -42,6 +42,9 @@ class OrganisationDashboard:
     tables: list[Table] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     cost_year: int | None = None  # the year of the cost-per-course column
+    spellings: dict[str, str] = field(
+        default_factory=dict
+    )  # target groups as the filter names them
 
     @property
     def empty(self) -> bool:
@@ -57,7 +60,7 @@ def build(user: User, params: QueryDict) -> OrganisationDashboard:
     form.is_valid()  # invalid fields drop out of cleaned_data; their messages show on the form
     target = form.cleaned_data.get("maalgruppe") or ""
     chosen = [i for i in interventions if not target or target_groups.same(i.target_group, target)]
-    result = OrganisationDashboard(form, target, chosen)
+    result = OrganisationDashboard(form, target, chosen, spellings=_spellings(interventions))
     ids = [i.pk for i in chosen]
     infos = aggregates.instruments_of(ids)
     outcome_for = {i: [x.pk for x in infos.get(i, []) if x.purpose == "outcome"] for i in ids}
@@ -82,8 +85,18 @@ def build(user: User, params: QueryDict) -> OrganisationDashboard:
 
 def _target_groups(interventions: list[Intervention]) -> list[str]:
     """One choice per target group, however it is spelled, in the spelling written first."""
+    return sorted(_spellings(interventions).values(), key=str.casefold)
+
+
+def _spellings(interventions: list[Intervention]) -> dict[str, str]:
     written = [i.target_group for i in sorted(interventions, key=lambda i: i.pk)]
-    return sorted(target_groups.first_spellings(written).values(), key=str.casefold)
+    return target_groups.first_spellings(written)
+
+
+def _target_group_of(intervention: Intervention, spellings: dict[str, str]) -> str:
+    """The intervention's target group as the filter names it (the first spelling)."""
+    key = target_groups.normalise(intervention.target_group)
+    return spellings.get(key, intervention.target_group)
 
 
 def _settings() -> outcomes.Settings:
@@ -153,7 +166,9 @@ def _fill(
     side = Table(SIDE_BY_SIDE, _("Indsatser side om side"), _side_header())
     for intervention in result.interventions:
         group = by_id.get(intervention.pk) or _empty_group(intervention.pk, config)
-        side.rows.append(_side_row(intervention, group, instruments.get(intervention.pk)))
+        side.rows.append(
+            _side_row(intervention, group, instruments.get(intervention.pk), result.spellings)
+        )
     result.tables.append(side)
     trends = _trends(result, by_half, by_id, config)
     result.tables.append(trends)
@@ -171,11 +186,17 @@ def _side_header() -> list[str]:
     return [activity[0], _("Målgruppe"), _("Måleredskab"), *activity[1:], *results[1:]]
 
 
-def _side_row(intervention: Intervention, group: outcomes.Group, instrument: str | None) -> list:
+def _side_row(
+    intervention: Intervention,
+    group: outcomes.Group,
+    instrument: str | None,
+    spellings: dict[str, str],
+) -> list:
     label = display.plain(intervention.name)
     activity = display.activity_row(label, group)
     results = display.results_row(label, group)
-    extra = [display.plain(intervention.target_group), display.plain(instrument or "–")]
+    target = _target_group_of(intervention, spellings)
+    extra = [display.plain(target), display.plain(instrument or "–")]
     return [activity[0], *extra, *activity[1:], *results[1:]]
 
 

@@ -127,6 +127,8 @@ def test_it_groups_spellings_of_one_target_group_under_the_first(client_for, ida
 
     assert options(client_for(ida).get(URL), "maalgruppe") == ["", "Familier med børn 0-17 år"]
     assert set(column) == {"header", "Familiebehandling", "Forældrekursus", "Netværksgrupper"}
+    body = client_for(ida).get(URL).content.decode()
+    assert "familier med børn 0-17 år" not in body  # the table, too, names the first spelling
 
 
 def test_it_explains_a_year_without_expenses(client_for, ida, costed):
