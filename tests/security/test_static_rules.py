@@ -11,6 +11,10 @@ PACKAGE = Path(__file__).resolve().parents[2] / "lovende"
 PURE_MODULES = [
     "citizens/cpr.py",
     "analytics/suppression.py",
+    "analytics/spc/__init__.py",
+    "analytics/spc/runs.py",
+    "analytics/spc/limits.py",
+    "analytics/spc/charts.py",
     "instruments/scoring.py",
     "instruments/library.py",
     "measurements/outcomes.py",
