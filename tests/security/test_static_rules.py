@@ -15,6 +15,7 @@ PURE_MODULES = [
     "analytics/spc/runs.py",
     "analytics/spc/limits.py",
     "analytics/spc/charts.py",
+    "analytics/spc/direction.py",
     "instruments/scoring.py",
     "instruments/library.py",
     "measurements/outcomes.py",
