@@ -5,6 +5,7 @@ an unusually long run of points on one side of the centre line, or unusually few
 The limits depend only on the number of useful points, so they hold for any chart type.
 """
 
+import functools
 import itertools
 import math
 from collections.abc import Sequence
@@ -33,6 +34,7 @@ def longest_run_limit(n_useful: int) -> int:
     return round(math.log2(n_useful)) + 3
 
 
+@functools.cache
 def crossings_limit(n_useful: int) -> int:
     """Fewer crossings than this is a signal: the 5th percentile of Binomial(n − 1, ½) (Chen 2010).
 
@@ -40,11 +42,14 @@ def crossings_limit(n_useful: int) -> int:
     20·Σ C(n−1, i) ≥ 2^(n−1). No floating point, so no doubt at the boundary.
     """
     trials = n_useful - 1
-    cumulative = 0
+    target = 2**trials
+    term = cumulative = 1  # C(trials, 0)
     for k in range(trials + 1):
-        cumulative += math.comb(trials, k)
-        if 20 * cumulative >= 2**trials:
+        if 20 * cumulative >= target:
             return k
+        # C(n, k+1) from C(n, k): one multiplication instead of a new binomial each step.
+        term = term * (trials - k) // (k + 1)
+        cumulative += term
     return trials
 
 
