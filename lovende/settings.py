@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "lovende.measurements",
     "lovende.reflection",
     "lovende.dashboards",
+    "lovende.improvement",
     "lovende.audit",
     "lovende.api",
     "lovende.demo",

@@ -1,0 +1,1 @@
+"""Improvement work: quality teams, initiatives, trial actions (PDSA) and their charts."""
