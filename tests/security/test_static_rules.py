@@ -16,6 +16,7 @@ PURE_MODULES = [
     "analytics/spc/limits.py",
     "analytics/spc/charts.py",
     "analytics/spc/direction.py",
+    "improvement/chart_csv.py",
     "instruments/scoring.py",
     "instruments/library.py",
     "measurements/outcomes.py",
