@@ -3,6 +3,7 @@
 lovende demo          set up the demo municipality and serve it on http://127.0.0.1:8000
 lovende seed          load the demo municipality into the database (idempotent)
 lovende serve         run the development server (not for production)
+lovende chart         a run or control chart of a CSV file, as JSON (no database, no secret)
 lovende <command>     any Django management command (migrate, check, createsuperuser, ...)
 """
 
@@ -12,11 +13,13 @@ import sys
 from django.core.management import execute_from_command_line
 
 ALIASES = {"serve": "runserver"}
+# Commands that touch neither the database nor anything secret run without a server's settings
+STANDALONE = {"demo", "chart"}
 
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv if argv is None else argv)
-    if len(argv) > 1 and argv[1] == "demo":
+    if len(argv) > 1 and argv[1] in STANDALONE:
         os.environ.setdefault("LOVENDE_MODE", "demo")
     if len(argv) > 1:
         argv[1] = ALIASES.get(argv[1], argv[1])
