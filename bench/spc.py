@@ -29,7 +29,10 @@ def series(points: int) -> dict[str, list]:
     rng = random.Random(20_250_501)  # noqa: S311 - benchmark data, not security
     values = [rng.gauss(50.0, 5.0) + (3.0 if i > points // 2 else 0.0) for i in range(points)]
     denominators = [rng.randint(80, 400) for _ in range(points)]
-    numerators = [sum(rng.random() < 0.2 for _ in range(8)) * d // 8 for d in denominators]
+    # Binomial(d, 0.2) counts by their normal approximation, kept within 0..d
+    numerators = [
+        min(d, max(0, round(rng.gauss(0.2 * d, (0.16 * d) ** 0.5)))) for d in denominators
+    ]
     return {"values": values, "numerators": numerators, "denominators": denominators}
 
 

@@ -5,8 +5,10 @@ into parts, find each part's baseline, compute its limits (limits.py) and its ru
 (runs.py), mark points outside the limits, and scale by `multiply` last, as qicharts2 does.
 """
 
-from collections.abc import Callable, Sequence
+import bisect
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import count
 
 import lovende.analytics.spc.limits as limits
 from lovende.analytics.spc.runs import RunsAnalysis, analyse_runs
@@ -50,6 +52,87 @@ class ChartPart:
     sigma_z: float | None = None  # Laney P′ and U′: the over-dispersion factor
 
 
+class ChartPoints(Sequence[ChartPoint]):
+    """A chart's points, kept as columns and made into ChartPoint objects only when read.
+
+    Behaves as the tuple of points it stands for (length, indexing, slicing, iteration,
+    equality with that tuple), so callers read `chart.points[i].ucl` as before; making 10,000
+    frozen objects up front took most of the time of an analysis. The values are stored as
+    analysed and scaled by `multiply` as each point is made, exactly as before.
+    """
+
+    __slots__ = ("_baseline", "_centre", "_ends", "_lcl", "_options", "_signals", "_ucl", "_y")
+
+    def __init__(
+        self,
+        columns: tuple[list, list, list, list],
+        signals: frozenset[int],
+        ends: list[int],
+        baseline: list[bool],
+        options: ChartOptions,
+    ) -> None:
+        self._y, self._centre, self._lcl, self._ucl = columns
+        self._signals = signals  # 0-based indices of the points outside the limits
+        self._ends = ends  # 0-based end (exclusive) of each part
+        self._baseline = baseline
+        self._options = options
+
+    def __len__(self) -> int:
+        return len(self._y)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return tuple(map(self._point, range(*index.indices(len(self._y)))))
+        count = len(self._y)
+        position = index + count if index < 0 else index
+        if not 0 <= position < count:
+            raise IndexError("chart point index out of range")
+        return self._point(position)
+
+    def __iter__(self) -> Iterator[ChartPoint]:
+        return map(self._point, range(len(self._y)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, ChartPoints | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
+
+    def __repr__(self) -> str:
+        return repr(tuple(self))
+
+    def column(self, attribute: str) -> list:
+        """One attribute of every point, e.g. column("ucl"), without making the points."""
+        if attribute in _SCALED:
+            k = self._options.multiply
+            return [None if v is None else v * k for v in getattr(self, f"_{attribute}")]
+        return [getattr(point, attribute) for point in self]
+
+    @property
+    def signal_numbers(self) -> list[int]:
+        return [i + 1 for i in sorted(self._signals)]
+
+    def _point(self, i: int) -> ChartPoint:
+        k = self._options.multiply
+        y, centre, lcl, ucl = self._y[i], self._centre[i], self._lcl[i], self._ucl[i]
+        return ChartPoint(
+            number=i + 1,
+            y=None if y is None else y * k,
+            centre=None if centre is None else centre * k,
+            lcl=None if lcl is None else lcl * k,
+            ucl=None if ucl is None else ucl * k,
+            sigma_signal=i in self._signals,
+            part=bisect.bisect_right(self._ends, i) + 1,
+            baseline=self._baseline[i],
+            excluded=i + 1 in self._options.exclude,
+        )
+
+
+_SCALED = frozenset({"y", "centre", "lcl", "ucl"})
+
+
 @dataclass(frozen=True)
 class ChartSummary:
     """As qicharts2's summary(): means over the points, and the number of sigma signals."""
@@ -63,11 +146,13 @@ class ChartSummary:
 @dataclass(frozen=True)
 class Chart:
     chart_type: str
-    points: tuple[ChartPoint, ...]
+    points: Sequence[ChartPoint]  # a ChartPoints from the chart functions; a tuple works too
     parts: tuple[ChartPart, ...] = field(default=())
 
     @property
     def sigma_signal_points(self) -> list[int]:
+        if isinstance(self.points, ChartPoints):
+            return self.points.signal_numbers
         return [p.number for p in self.points if p.sigma_signal]
 
     @property
@@ -75,16 +160,23 @@ class Chart:
         return any(part.runs.signal for part in self.parts)
 
     def summary(self) -> ChartSummary:
+        if isinstance(self.points, ChartPoints):
+            column = self.points.column
+        else:
+
+            def column(attribute: str) -> list:
+                return [getattr(p, attribute) for p in self.points]
+
         return ChartSummary(
-            mean_lcl=limits.mean([p.lcl for p in self.points]),
-            mean_cl=limits.mean([p.centre for p in self.points]),
-            mean_ucl=limits.mean([p.ucl for p in self.points]),
+            mean_lcl=limits.mean(column("lcl")),
+            mean_cl=limits.mean(column("centre")),
+            mean_ucl=limits.mean(column("ucl")),
             n_sigma_signals=len(self.sigma_signal_points),
         )
 
 
 # The limits of one part: (indices of its points, baseline mask) -> centre and limits.
-PartLimits = Callable[[list[int], list[bool]], limits.Limits]
+PartLimits = Callable[[range, list[bool]], limits.Limits]
 
 
 def part_ranges(count: int, options: ChartOptions) -> list[range]:
@@ -118,71 +210,94 @@ def _assemble(
     *,
     runs_can_signal: bool = True,
 ) -> Chart:
+    """Column by column: whole lists per part, no object per point (see ChartPoints)."""
+    values = list(values)
     validate_options(len(values), options)
-    points: list[ChartPoint] = []
+    columns: tuple[list, list, list, list] = (values, [], [], [])
+    baseline: list[bool] = []
+    signals: list[int] = []
+    ends: list[int] = []
     parts: list[ChartPart] = []
-    for part_number, indices in enumerate(part_ranges(len(values), options), start=1):
-        included = [i + 1 not in options.exclude for i in indices]
-        baseline = [
-            keep and (options.parts or options.freeze is None or i < options.freeze)
-            for i, keep in zip(indices, included, strict=True)
-        ]
-        part_limits = limits_for(list(indices), baseline)
+    frozen_from = None if options.parts else options.freeze  # 0-based first point after it
+    for indices in part_ranges(len(values), options):
+        start, stop = indices.start, indices.stop
+        part_values = values[start:stop]
+        # 0-based positions within the part of the excluded points
+        excluded = sorted(
+            number - 1 - start for number in options.exclude if start < number <= stop
+        )
+        part_baseline = [True] * len(indices)
+        if frozen_from is not None and frozen_from < stop:
+            after = max(0, frozen_from - start)
+            part_baseline[after:] = [False] * (len(indices) - after)
+        for position in excluded:
+            part_baseline[position] = False
+        part_limits = limits_for(indices, part_baseline)
+        centres = part_limits.centre
+        if excluded:
+            kept = set(range(len(indices))).difference(excluded)
+            runs_values = [part_values[i] for i in sorted(kept)]
+            runs_centres = [centres[i] for i in sorted(kept)]
+        else:
+            runs_values, runs_centres = part_values, centres
         runs = analyse_runs(
-            [values[i] for i, keep in zip(indices, included, strict=True) if keep],
-            [c for c, keep in zip(part_limits.centre, included, strict=True) if keep],
+            runs_values,
+            runs_centres,
             can_signal=runs_can_signal and not options.categorical_x,
         )
         parts.append(
             ChartPart(
-                indices[0] + 1,
-                indices[-1] + 1,
+                start + 1,
+                stop,
                 runs,
                 _scaled(part_limits.amr, options.multiply),
                 _scaled(part_limits.amr_used, options.multiply),
                 part_limits.sigma_z,
             )
         )
-        for position, i in enumerate(indices):
-            points.append(
-                _point(i, values[i], part_limits, position, part_number, baseline, options)
-            )
-    return Chart(chart_type, tuple(points), tuple(parts))
+        columns[1].extend(centres)
+        columns[2].extend(part_limits.lcl)
+        columns[3].extend(part_limits.ucl)
+        baseline.extend(part_baseline)
+        signals.extend(start + i for i in _outside(part_values, part_limits.lcl, part_limits.ucl))
+        ends.append(stop)
+    points = ChartPoints(columns, frozenset(signals), ends, baseline, options)
+    return Chart(chart_type, points, tuple(parts))
 
 
-def _point(
-    index: int,
-    y: float | None,
-    part_limits: limits.Limits,
-    position: int,
-    part_number: int,
-    baseline: list[bool],
-    options: ChartOptions,
-) -> ChartPoint:
-    centre = part_limits.centre[position]
-    lcl, ucl = part_limits.lcl[position], part_limits.ucl[position]
-    # Strict, and a missing limit never signals; excluded points are tested too.
-    outside = y is not None and ((lcl is not None and y < lcl) or (ucl is not None and y > ucl))
-    k = options.multiply
-    return ChartPoint(
-        number=index + 1,
-        y=_scaled(y, k),
-        centre=_scaled(centre, k),
-        lcl=_scaled(lcl, k),
-        ucl=_scaled(ucl, k),
-        sigma_signal=outside,
-        part=part_number,
-        baseline=baseline[position],
-        excluded=index + 1 in options.exclude,
-    )
+def _outside(ys: list, lcl: list, ucl: list) -> list[int]:
+    """Positions of the points outside their limits: strict, and a missing limit never signals.
+
+    Excluded points are tested too. One comparison per point when the limits are constant.
+    """
+    if not ys:
+        return []
+    low, high = lcl[0], ucl[0]
+    if lcl.count(low) == len(lcl) and ucl.count(high) == len(ucl):
+        if low is None and high is None:
+            return []
+        if low is None:
+            return [i for i, y in zip(count(), ys) if y is not None and y > high]
+        if high is None:
+            return [i for i, y in zip(count(), ys) if y is not None and y < low]
+        return [i for i, y in zip(count(), ys) if y is not None and (y < low or y > high)]
+    try:  # nothing missing, the usual case: a None among the compared values raises
+        return [i for i, y, low, high in zip(count(), ys, lcl, ucl) if y < low or y > high]
+    except TypeError:
+        pass
+    return [
+        i
+        for i, (y, low, high) in enumerate(zip(ys, lcl, ucl, strict=True))
+        if y is not None and ((low is not None and y < low) or (high is not None and y > high))
+    ]
 
 
 def _scaled(value: float | None, factor: float) -> float | None:
     return None if value is None else value * factor
 
 
-def _pick(values: Sequence, indices: list[int]) -> list:
-    return [values[i] for i in indices]
+def _pick(values: Sequence, indices: range) -> list:
+    return list(values[indices.start : indices.stop])
 
 
 def _no_limits(centres: list[float | None]) -> limits.Limits:
@@ -195,7 +310,7 @@ def run_chart(
     """Run chart: the median as centre line and Anhøj's rules; with denominators, of ratios."""
     y = list(values) if denominators is None else limits.ratios(values, denominators)
 
-    def limits_for(indices: list[int], baseline: list[bool]) -> limits.Limits:
+    def limits_for(indices: range, baseline: list[bool]) -> limits.Limits:
         centre = options.centre
         if centre is None:
             centre = limits.median(limits.in_baseline(_pick(y, indices), baseline))
@@ -207,7 +322,7 @@ def run_chart(
 def i_chart(values: Values, options: ChartOptions = ChartOptions()) -> Chart:
     """I chart (individuals), σ from the (screened) average moving range."""
 
-    def limits_for(indices: list[int], baseline: list[bool]) -> limits.Limits:
+    def limits_for(indices: range, baseline: list[bool]) -> limits.Limits:
         return limits.individuals(
             _pick(values, indices),
             baseline,
@@ -222,7 +337,7 @@ def mr_chart(values: Values, options: ChartOptions = ChartOptions()) -> Chart:
     """MR chart of the moving ranges; runs analysis is reported but never signals."""
     ranges = limits.moving_ranges(values)
 
-    def limits_for(indices: list[int], baseline: list[bool]) -> limits.Limits:
+    def limits_for(indices: range, baseline: list[bool]) -> limits.Limits:
         return limits.moving_range(_pick(ranges, indices), baseline, centre=options.centre)
 
     # Consecutive moving ranges share a point, so they are not independent: runs mean nothing.
@@ -232,7 +347,7 @@ def mr_chart(values: Values, options: ChartOptions = ChartOptions()) -> Chart:
 def c_chart(values: Values, options: ChartOptions = ChartOptions()) -> Chart:
     """C chart of counts of events per subgroup."""
 
-    def limits_for(indices: list[int], baseline: list[bool]) -> limits.Limits:
+    def limits_for(indices: range, baseline: list[bool]) -> limits.Limits:
         return limits.counts(_pick(values, indices), baseline, centre=options.centre)
 
     return _assemble("c", values, options, limits_for)
@@ -241,7 +356,7 @@ def c_chart(values: Values, options: ChartOptions = ChartOptions()) -> Chart:
 def g_chart(values: Values, options: ChartOptions = ChartOptions()) -> Chart:
     """G chart of the number of opportunities (e.g. deliveries) between rare events."""
 
-    def limits_for(indices: list[int], baseline: list[bool]) -> limits.Limits:
+    def limits_for(indices: range, baseline: list[bool]) -> limits.Limits:
         return limits.events_between(_pick(values, indices), baseline, centre=options.centre)
 
     return _assemble("g", values, options, limits_for)
@@ -252,7 +367,7 @@ def t_chart(values: Values, options: ChartOptions = ChartOptions()) -> Chart:
     if any(v is not None and v <= 0 for v in values):
         raise ValueError("a T chart needs times between events above zero")
 
-    def limits_for(indices: list[int], baseline: list[bool]) -> limits.Limits:
+    def limits_for(indices: range, baseline: list[bool]) -> limits.Limits:
         return limits.time_between(
             _pick(values, indices),
             baseline,
@@ -273,7 +388,7 @@ def _ratio_chart(
     if len(numerators) != len(denominators):
         raise ValueError("numerators and denominators must have the same length")
 
-    def limits_for(indices: list[int], baseline: list[bool]) -> limits.Limits:
+    def limits_for(indices: range, baseline: list[bool]) -> limits.Limits:
         return limits.ratio_limits(
             _pick(numerators, indices),
             _pick(denominators, indices),
@@ -325,7 +440,7 @@ def _subgroup_chart(
 ) -> Chart:
     summaries = [limits.summarise_subgroup(measurements) for measurements in subgroups]
 
-    def limits_for(indices: list[int], baseline: list[bool]) -> limits.Limits:
+    def limits_for(indices: range, baseline: list[bool]) -> limits.Limits:
         return limits_of(_pick(summaries, indices), baseline, centre=options.centre)
 
     return _assemble(chart_type, [plotted(g) for g in summaries], options, limits_for)

@@ -37,10 +37,10 @@ def classify_signals(chart: Chart, direction: Direction) -> list[Signal]:
     latest one on a tie), which is where the process has shifted to. Too few crossings without a
     long run still has a longest run, so it gets a side too.
     """
+    # Only the signalling points are made (chart.points builds each point as it is read).
+    flagged = [chart.points[number - 1] for number in chart.sigma_signal_points]
     signals = [
-        Signal("sigma", p.part, p.number, _side(p), verdict(_side(p), direction))
-        for p in chart.points
-        if p.sigma_signal
+        Signal("sigma", p.part, p.number, _side(p), verdict(_side(p), direction)) for p in flagged
     ]
     for number, part in enumerate(chart.parts, start=1):
         side = part.runs.longest_run_side

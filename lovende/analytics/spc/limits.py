@@ -9,6 +9,7 @@ code is our own.
 
 import itertools
 import math
+import operator
 import statistics
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -43,6 +44,10 @@ class MovingRange:
 
 def mean(values: Values) -> float | None:
     """Mean of the present values; fsum keeps it as exact as R's long-double mean."""
+    try:  # nothing missing, the usual case: fsum raises on a None, then filter
+        return math.fsum(values) / len(values) if len(values) else None
+    except TypeError:
+        pass
     present = [v for v in values if v is not None]
     return math.fsum(present) / len(present) if present else None
 
@@ -53,22 +58,30 @@ def median(values: Values) -> float | None:
 
 
 def in_baseline(values: Values, baseline: Sequence[bool]) -> list[float | None]:
+    if len(values) == len(baseline) and all(baseline):  # no freeze, nothing excluded
+        return list(values)
     return [v for v, base in zip(values, baseline, strict=True) if base]
 
 
 def average_moving_range(values: Values, *, screen: bool) -> MovingRange:
     """AMR over consecutive values; a missing value leaves out both ranges it is part of."""
-    ranges = [
-        abs(current - previous)
-        for previous, current in itertools.pairwise(values)
-        if previous is not None and current is not None
-    ]
-    amr = mean(ranges)
+    try:  # no missing value, the usual case: every neighbour pair is a range
+        ranges = list(map(abs, map(operator.sub, values[1:], values)))  # current − previous
+    except TypeError:
+        ranges = [
+            abs(current - previous)
+            for previous, current in itertools.pairwise(values)
+            if previous is not None and current is not None
+        ]
+    # The ranges are all present now, so their mean needs no filter.
+    amr = math.fsum(ranges) / len(ranges) if ranges else None
     if amr is None or not screen:
         return MovingRange(amr, amr)
     # Strict and one pass, as qicharts2: with all ranges 0 nothing is kept, and the limits are
     # missing rather than collapsed onto the centre (README §5.3).
-    return MovingRange(amr, mean([r for r in ranges if r < D4_MOVING_RANGE * amr]))
+    limit = D4_MOVING_RANGE * amr
+    kept = [r for r in ranges if r < limit]
+    return MovingRange(amr, math.fsum(kept) / len(kept) if kept else None)
 
 
 def _constant(value: float | None, count: int) -> list[float | None]:
@@ -173,6 +186,11 @@ def time_between(
 
 def ratios(numerators: Values, denominators: Values) -> list[float | None]:
     """Plotted values of p and u charts; a missing or zero denominator gives a missing point."""
+    if all(denominators):  # no missing or zero denominator: only a missing numerator can stop us
+        try:
+            return [num / den for num, den in zip(numerators, denominators, strict=True)]
+        except TypeError:
+            pass
     return [
         None if num is None or den is None or den == 0 else num / den
         for num, den in zip(numerators, denominators, strict=True)
@@ -183,6 +201,13 @@ def pooled_ratio(
     numerators: Values, denominators: Values, baseline: Sequence[bool]
 ) -> float | None:
     """Σ numerators / Σ denominators over the baseline points that have both."""
+    if all(baseline) and all(denominators) and len(baseline) == len(numerators):
+        if len(numerators) != len(denominators):
+            raise ValueError("numerators and denominators must have the same length")
+        try:  # every point counts; a missing numerator raises and takes the careful way
+            return math.fsum(numerators) / math.fsum(denominators) if numerators else None
+        except TypeError:
+            pass
     pairs = [
         (num, den)
         for num, den, base in zip(numerators, denominators, baseline, strict=True)
@@ -226,17 +251,55 @@ def ratio_limits(
     count = len(numerators)
     if centre is None:
         return Limits(_constant(None, count), _constant(None, count), _constant(None, count))
-    sigmas = [None if not den else model.sigma(centre, den) for den in denominators]
+    cap = model.upper_cap
+    if not model.laney and all(denominators):  # the usual case, in as few passes as possible
+        spreads = _ratio_sigmas(model, centre, denominators, times=3.0)
+        return Limits(
+            _constant(centre, count),
+            [low if (low := centre - t) > 0.0 else 0.0 for t in spreads],
+            [centre + t for t in spreads]
+            if cap is None
+            else [high if (high := centre + t) < cap else cap for t in spreads],
+        )
+    sigmas = _ratio_sigmas(model, centre, denominators)
     sigma_z = None
     if model.laney:
         values = ratios(numerators, denominators)
         sigma_z = laney_sigma_z(values, sigmas, baseline, centre, screen, categorical_x)
         sigmas = [None if s is None or sigma_z is None else s * sigma_z for s in sigmas]
+    # Written out instead of max(0.0, x) and min(cap, x), which pick the same value, but slower.
+    if all(denominators) and (sigma_z is not None or not model.laney):  # no σ_i is missing
+        spreads = [3 * s for s in sigmas]
+        lcl = [low if (low := centre - t) > 0.0 else 0.0 for t in spreads]
+        if cap is None:
+            ucl = [centre + t for t in spreads]
+        else:
+            ucl = [high if (high := centre + t) < cap else cap for t in spreads]
+        return Limits(_constant(centre, count), lcl, ucl, sigma_z=sigma_z)
     lcl = [None if s is None else max(0.0, centre - 3 * s) for s in sigmas]
     ucl = [None if s is None else centre + 3 * s for s in sigmas]
-    if model.upper_cap is not None:
-        ucl = [None if u is None else min(model.upper_cap, u) for u in ucl]
+    if cap is not None:
+        ucl = [None if u is None else min(cap, u) for u in ucl]
     return Limits(_constant(centre, count), lcl, ucl, sigma_z=sigma_z)
+
+
+def _ratio_sigmas(
+    model: RatioModel, centre: float, denominators: Values, *, times: float = 1.0
+) -> list[float | None]:
+    """σ_i per point (times 3: the limits' spread); None for a missing or zero denominator."""
+    if model.sigma is binomial_sigma:
+        factor = centre * (1 - centre)  # the same operations as binomial_sigma, hoisted
+    elif model.sigma is poisson_sigma:
+        factor = centre
+    else:
+        sigmas = [None if not den else model.sigma(centre, den) for den in denominators]
+        return sigmas if times == 1 else [None if s is None else times * s for s in sigmas]
+    sqrt = math.sqrt
+    if times != 1:  # all denominators present (ratio_limits checks)
+        return [times * sqrt(factor / den) for den in denominators]
+    if all(denominators):
+        return [sqrt(factor / den) for den in denominators]
+    return [None if not den else sqrt(factor / den) for den in denominators]
 
 
 def laney_sigma_z(

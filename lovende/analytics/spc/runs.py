@@ -6,7 +6,6 @@ The limits depend only on the number of useful points, so they hold for any char
 """
 
 import functools
-import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,20 +61,23 @@ def analyse_runs(
     extend a run. `can_signal=False` reports the statistics without a signal, as for MR charts and
     funnel plots, where the order of the points carries no time.
     """
-    sides = [
-        1 if value > centre else -1
-        for value, centre in zip(values, centres, strict=True)
-        if value is not None and centre is not None and value != centre
-    ]
+    sides = _sides(values, centres)
     if not sides:
         return RunsAnalysis(len(values), 0, None, None, None, None, signal=False)
-    run_lengths, run_sides = _runs(sides)
-    longest = max(run_lengths)
-    n_crossings = len(run_lengths) - 1
+    # The runs are the maximal blocks of equal bytes; a crossing is a change between neighbours.
+    n_crossings = sides.count(_BELOW + _ABOVE) + sides.count(_ABOVE + _BELOW)
+    longest_below = _longest_block(sides, _BELOW)
+    longest_above = _longest_block(sides, _ABOVE)
+    longest = max(longest_below, longest_above)
+    if longest_above != longest_below:
+        side = 1 if longest_above > longest_below else -1
+    else:
+        # A tie goes to the latest: a block of `longest` equal bytes is a whole longest run.
+        latest_above = sides.rfind(_ABOVE * longest)
+        side = 1 if latest_above > sides.rfind(_BELOW * longest) else -1
     longest_max = longest_run_limit(len(sides))
     crossings_min = crossings_limit(len(sides))
     signal = can_signal and (longest > longest_max or n_crossings < crossings_min)
-    latest_longest = max(i for i, length in enumerate(run_lengths) if length == longest)
     return RunsAnalysis(
         n_obs=len(values),
         n_useful=len(sides),
@@ -84,17 +86,45 @@ def analyse_runs(
         n_crossings=n_crossings,
         n_crossings_min=crossings_min,
         signal=signal,
-        longest_run_side=run_sides[latest_longest],
+        longest_run_side=side,
     )
 
 
-def _runs(sides: list[int]) -> tuple[list[int], list[int]]:
-    """Lengths and sides of the maximal blocks of equal signs."""
-    lengths, block_sides = [1], [sides[0]]
-    for previous, side in itertools.pairwise(sides):
-        if side == previous:
-            lengths[-1] += 1
+_ABOVE, _BELOW = b"\x01", b"\x00"
+
+
+def _longest_block(sides: bytes, side: bytes) -> int:
+    """Length of the longest block of `side` bytes: a doubling, then a bisection, of substring
+    searches (a block of length L exists exactly when L such bytes in a row occur)."""
+    if side not in sides:
+        return 0
+    present, absent = 1, 2
+    while absent <= len(sides) and side * absent in sides:
+        present, absent = absent, absent * 2
+    while absent - present > 1:
+        middle = (present + absent) // 2
+        if side * middle in sides:
+            present = middle
         else:
-            lengths.append(1)
-            block_sides.append(side)
-    return lengths, block_sides
+            absent = middle
+    return present
+
+
+def _sides(values: Sequence[float | None], centres: Sequence[float | None]) -> bytes:
+    """One byte per useful point, 1 above its centre and 0 below: runs found at C speed."""
+    if len(values) != len(centres):
+        raise ValueError("values and centres must have the same length")
+    if not centres:
+        return b""
+    centre = centres[0]
+    if centres.count(centre) == len(centres):  # one centre line, the usual case: compare once
+        if centre is None:
+            return b""
+        return bytes([v > centre for v in values if v is not None and v != centre])
+    return bytes(
+        [
+            value > centre
+            for value, centre in zip(values, centres, strict=True)
+            if value is not None and centre is not None and value != centre
+        ]
+    )
