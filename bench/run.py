@@ -1,6 +1,7 @@
 """`make bench`: build a municipality-scale database; time the course page, a measurement write,
 the intervention and organisation dashboards, and DuckDB computing the same shares from the raw
-measurements.
+measurements; and the run and control chart analysis of a 10,000-point series (bench/spc.py, also
+runnable on its own as `python -m bench.spc`).
 
     python -m bench.run [--citizens 50000] [--courses 60000] [--measurements 1000000]
                         [--samples 200] [--dashboard-samples 50]
@@ -81,7 +82,7 @@ def main() -> int:
     from django.core.management import call_command
     from django.urls import get_resolver
 
-    from bench import duck, timing
+    from bench import duck, spc, timing
     from bench.build import build
 
     assert get_resolver().url_patterns  # noqa: S101 - load every view module now, not midway through timing
@@ -106,6 +107,7 @@ def main() -> int:
             "ours": timing.our_shares(built, largest),
             "duckdb": [float(v) for v in duckdb["answers"].get(largest) or ()],
         },
+        "spc_10000_points": spc.measure(),
     }
     report = {
         "engine": engine,
