@@ -20,6 +20,7 @@ urlpatterns = [
     path("maaleredskaber/", include("lovende.instruments.urls")),
     path("indsatser/", include("lovende.interventions.urls")),
     path("refleksion/", include("lovende.reflection.urls")),
+    path("forbedring/", include("lovende.improvement.urls")),
     path("overblik/", include("lovende.dashboards.urls")),
     path("organisation/", include("lovende.organisation.urls")),
     path("adgangslog/", include("lovende.audit.urls")),

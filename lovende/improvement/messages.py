@@ -1,8 +1,9 @@
-"""Danish messages for the problem codes the pure chart_csv module reports."""
+"""Danish messages for the chart_csv problem codes and the quality team's composition warnings."""
 
 from django.utils.translation import gettext as _
 
 from lovende.improvement.chart_csv import ChartInputError
+from lovende.improvement.composition import Warning
 
 
 def chart_input_message(error: ChartInputError) -> str:
@@ -64,3 +65,11 @@ def chart_input_message(error: ChartInputError) -> str:
         "multiply_not_positive": _("--multiply skal være større end 0, ikke %(value)s."),
     }
     return texts[error.code] % error.context if error.context else texts[error.code]
+
+
+def composition_texts(warning: Warning) -> tuple[str, str]:
+    """A composition warning's message and fix, translated, with the parameters filled in."""
+    return (
+        _(warning.message_template) % warning.params,
+        _(warning.fix_template) % warning.params,
+    )

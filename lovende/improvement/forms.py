@@ -1,0 +1,73 @@
+"""Forms for quality teams: the team, a member and an external partner."""
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from lovende.improvement.models import ExternalPartner, QualityTeam, TeamMember
+from lovende.interventions.models import Intervention
+from lovende.organisation.models import Unit, User
+from lovende.organisation.permissions import subtree_filter
+
+
+def delivering_units(intervention: Intervention) -> QuerySet[Unit]:
+    """The owning units of the intervention and the units below them."""
+    owners = list(intervention.units.all())
+    return Unit.objects.filter(subtree_filter(owners), organisation_id=intervention.organisation_id)
+
+
+class TeamForm(forms.Form):
+    name = forms.CharField(
+        label=_("Navn"),
+        max_length=QualityTeam.MAX_NAME_LENGTH,
+        widget=forms.TextInput(attrs={"class": "input-width-xl"}),
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Enhed"),
+        queryset=Unit.objects.none(),
+        required=False,
+        help_text=_("Hvis teamet kun gælder én enhed, der leverer indsatsen."),
+    )
+
+    def __init__(self, *args: object, intervention: Intervention, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = delivering_units(intervention)
+
+
+class MemberForm(forms.Form):
+    """Staff are chosen from the whole organisation; the service refuses anyone else too."""
+
+    user = forms.ModelChoiceField(
+        label=_("Medarbejder"),
+        queryset=User.objects.none(),
+        error_messages={
+            "invalid_choice": _("Vælg en medarbejder i jeres egen organisation."),
+            "required": _("Vælg en medarbejder."),
+        },
+    )
+    role = forms.ChoiceField(label=_("Rolle i teamet"), choices=TeamMember.Role.choices)
+    position = forms.ChoiceField(
+        label=_("Stilling"),
+        choices=TeamMember.Position.choices,
+        help_text=_("Leder eller frontmedarbejder: teamet skal have begge fra hver faggruppe."),
+    )
+
+    def __init__(self, *args: object, organisation_id: int | None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = User.objects.filter(
+            organisation_id=organisation_id, is_active=True
+        ).select_related("professional_group")
+
+
+class PartnerForm(forms.Form):
+    name = forms.CharField(
+        label=_("Navn"),
+        max_length=ExternalPartner.MAX_NAME_LENGTH,
+        error_messages={"required": _("Skriv samarbejdspartnerens navn.")},
+    )
+    contribution = forms.CharField(
+        label=_("Organisation og bidrag"),
+        max_length=300,
+        required=False,
+        help_text=_("Fx «PPR: viden om børnenes skolegang»."),
+    )

@@ -1,0 +1,75 @@
+"""Who may see and change quality teams.
+
+- Nothing crosses organisations: another organisation's team answers 404, as if it did not exist.
+- A quality team is about practice, not citizens: everyone in the organisation reads its teams.
+- Development consultants, administrators and leaders at or above a unit that owns the
+  intervention create and change its teams (the same people who record its costs); everyone else
+  gets 403 when they try.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404
+
+from lovende.improvement.models import ExternalPartner, QualityTeam, TeamMember
+from lovende.interventions.models import Intervention
+from lovende.interventions.permissions import can_record_costs, get_intervention_for_user
+from lovende.organisation.models import User
+
+
+def teams_visible_to(user: User) -> QuerySet[QualityTeam]:
+    if not user.is_authenticated or not user.is_active or user.organisation_id is None:
+        return QualityTeam.objects.none()
+    return QualityTeam.objects.filter(intervention__organisation_id=user.organisation_id)
+
+
+def can_manage_teams(user: User, intervention: Intervention) -> bool:
+    """Consultants, administrators and leaders over an owning unit of the intervention."""
+    return can_record_costs(user, intervention)
+
+
+def get_intervention_to_manage(user: User, intervention_id: int) -> Intervention:
+    """The intervention to create a team for: 404 out of reach, 403 for those who only read."""
+    intervention = get_intervention_for_user(user, intervention_id)
+    if not can_manage_teams(user, intervention):
+        raise PermissionDenied
+    return intervention
+
+
+def get_team_for_user(user: User, team_id: int, *, manage: bool = False) -> QualityTeam:
+    """The team, 404 when out of reach, 403 when ``manage`` and the user only reads."""
+    try:
+        team = (
+            teams_visible_to(user).select_related("intervention", "unit", "forum").get(pk=team_id)
+        )
+    except QualityTeam.DoesNotExist:
+        raise Http404 from None
+    if manage and not can_manage_teams(user, team.intervention):
+        raise PermissionDenied
+    return team
+
+
+def get_member_for_user(user: User, member_id: int) -> TeamMember:
+    """A membership to remove: 404 out of reach, 403 for those who only read."""
+    try:
+        member = TeamMember.objects.select_related("team__intervention", "user").get(
+            pk=member_id, team__in=teams_visible_to(user)
+        )
+    except TeamMember.DoesNotExist:
+        raise Http404 from None
+    if not can_manage_teams(user, member.team.intervention):
+        raise PermissionDenied
+    return member
+
+
+def get_partner_for_user(user: User, partner_id: int) -> ExternalPartner:
+    """An external partner to remove: 404 out of reach, 403 for those who only read."""
+    try:
+        partner = ExternalPartner.objects.select_related("team__intervention").get(
+            pk=partner_id, team__in=teams_visible_to(user)
+        )
+    except ExternalPartner.DoesNotExist:
+        raise Http404 from None
+    if not can_manage_teams(user, partner.team.intervention):
+        raise PermissionDenied
+    return partner

@@ -1,0 +1,22 @@
+from django.urls import path
+
+from lovende.improvement import views
+
+app_name = "improvement"
+
+urlpatterns = [
+    path("", views.team_list, name="team_list"),
+    path(
+        "indsats/<int:intervention_id>/",
+        views.intervention_team_list,
+        name="intervention_team_list",
+    ),
+    path("indsats/<int:intervention_id>/nyt-team/", views.create_team, name="create_team"),
+    path("team/<int:team_id>/", views.team_detail, name="team_detail"),
+    path("team/<int:team_id>/rediger/", views.update_team, name="update_team"),
+    path("team/<int:team_id>/medlem/", views.add_member, name="add_member"),
+    path("medlem/<int:member_id>/fjern/", views.remove_member, name="remove_member"),
+    path("team/<int:team_id>/partner/", views.add_partner, name="add_partner"),
+    path("partner/<int:partner_id>/fjern/", views.remove_partner, name="remove_partner"),
+    path("team/<int:team_id>/moedeforum/", views.create_team_forum, name="create_team_forum"),
+]
