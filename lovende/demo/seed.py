@@ -28,6 +28,7 @@ from lovende.demo.interventions import (
 )
 from lovende.demo.meetings import create_meeting_structure
 from lovende.demo.progress import install_instruments
+from lovende.demo.quality import create_quality_team
 from lovende.demo.tree import DEMO, DEMO_NAME, DEMO_PASSWORD, NEIGHBOUR, PERSONAS, build_town
 from lovende.measurements.models import Measurement
 from lovende.organisation.models import Organisation, Unit, User
@@ -91,6 +92,7 @@ def _seed(rng: random.Random, citizens: int, today: datetime.date) -> None:
     create_caseload(demo, plan_demo_courses(demo, rng, citizens, today), rng, today, used_cprs)
     record_costs(demo, today)
     create_meeting_structure(demo, today)
+    create_quality_team(demo)
     if Organisation.objects.filter(name=NEIGHBOUR.name).exists():
         return
     neighbour = build_town(NEIGHBOUR, rng)
