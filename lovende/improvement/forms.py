@@ -45,7 +45,11 @@ class MemberForm(forms.Form):
             "required": _("Vælg en medarbejder."),
         },
     )
-    role = forms.ChoiceField(label=_("Rolle i teamet"), choices=TeamMember.Role.choices)
+    role = forms.ChoiceField(
+        label=_("Rolle i teamet"),
+        choices=TeamMember.Role.choices,
+        initial=TeamMember.Role.TEAM_MEMBER,  # most members are; a team has one leader
+    )
     position = forms.ChoiceField(
         label=_("Stilling"),
         choices=TeamMember.Position.choices,
