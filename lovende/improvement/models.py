@@ -1,4 +1,5 @@
-"""Improvement work: the quality team (kvalitetsteam) of an intervention, its members and partners."""
+"""Improvement work: the quality team (kvalitetsteam) of an intervention, its members and partners,
+and the improvement initiatives (forbedringstiltag) it drives."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from lovende.improvement import composition
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
-from lovende.reflection.models import MeetingForum
+from lovende.reflection.models import DevelopmentPoint, MeetingForum
 
 
 class QualityTeam(models.Model):
@@ -113,3 +114,72 @@ class ExternalPartner(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Initiative(models.Model):
+    """An improvement initiative (forbedringstiltag) laid out by the Model for Improvement.
+
+    Its three questions: what are we trying to accomplish (``aim``, by ``aim_date``), how will we
+    know that a change is an improvement (the measures), and what changes can we make (the change
+    ideas and the kind of change, seed §2.1). It often grows from a development point. The
+    measures are text for now; time series come later (issue 5, item 4).
+    """
+
+    MAX_TITLE_LENGTH = 200
+
+    class Status(models.TextChoices):
+        IDEA = "ide", _("Idé")
+        PLANNED = "planlagt", _("Planlagt")
+        TESTING = "afproeves", _("Afprøves")
+        IMPLEMENTING = "implementeres", _("Implementeres")
+        DONE = "afsluttet", _("Afsluttet")
+        ABANDONED = "opgivet", _("Opgivet")
+
+    class Kind(models.TextChoices):
+        ORGANISATIONAL = "organisatorisk", _("organisatorisk")
+        IDEOLOGICAL = "ideologisk", _("ideologisk")
+        TECHNICAL = "teknisk", _("teknisk")
+
+    intervention = models.ForeignKey(
+        Intervention,
+        on_delete=models.PROTECT,
+        related_name="initiatives",
+        verbose_name=_("indsats"),
+    )
+    unit = models.ForeignKey(
+        Unit,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("enhed"),
+    )
+    development_point = models.ForeignKey(
+        DevelopmentPoint,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("udviklingspunkt"),
+    )
+    title = models.CharField(_("titel"), max_length=MAX_TITLE_LENGTH)
+    aim = models.TextField(_("mål"))
+    aim_date = models.DateField(_("nås senest"))
+    outcome_measures = models.TextField(_("resultatmål"), blank=True)
+    process_measures = models.TextField(_("procesmål"), blank=True)
+    balancing_measures = models.TextField(_("balancemål"), blank=True)
+    change_ideas = models.TextField(_("forandringsidéer"), blank=True)
+    kind = models.CharField(_("type forandring"), max_length=20, choices=Kind.choices, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.IDEA
+    )
+    created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("forbedringstiltag")
+        verbose_name_plural = _("forbedringstiltag")
+        ordering = ["aim_date", "title", "id"]
+
+    def __str__(self) -> str:
+        return self.title

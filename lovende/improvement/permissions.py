@@ -1,20 +1,23 @@
-"""Who may see and change quality teams.
+"""Who may see and change quality teams and improvement initiatives.
 
 - Nothing crosses organisations: another organisation's team answers 404, as if it did not exist.
-- A quality team is about practice, not citizens: everyone in the organisation reads its teams.
+- Teams and initiatives are about practice, not citizens: everyone in the organisation reads them.
 - Development consultants, administrators and leaders at or above a unit that owns the
-  intervention create and change its teams (the same people who record its costs); everyone else
-  gets 403 when they try.
+  intervention create and change its teams and initiatives (the same people who record its costs);
+  everyone else gets 403 when they try.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from lovende.improvement.models import ExternalPartner, QualityTeam, TeamMember
+from lovende.improvement.models import ExternalPartner, Initiative, QualityTeam, TeamMember
 from lovende.interventions.models import Intervention
 from lovende.interventions.permissions import can_record_costs, get_intervention_for_user
-from lovende.organisation.models import User
+from lovende.organisation.models import Role, User
+from lovende.organisation.permissions import can_manage_interventions, roles_of
+from lovende.reflection.models import DevelopmentPoint
+from lovende.reflection.permissions import development_points_visible_to
 
 
 def teams_visible_to(user: User) -> QuerySet[QualityTeam]:
@@ -73,3 +76,51 @@ def get_partner_for_user(user: User, partner_id: int) -> ExternalPartner:
     if not can_manage_teams(user, partner.team.intervention):
         raise PermissionDenied
     return partner
+
+
+def initiatives_visible_to(user: User) -> QuerySet[Initiative]:
+    if not user.is_authenticated or not user.is_active or user.organisation_id is None:
+        return Initiative.objects.none()
+    return Initiative.objects.filter(intervention__organisation_id=user.organisation_id)
+
+
+def get_initiative_for_user(user: User, initiative_id: int, *, manage: bool = False) -> Initiative:
+    """The initiative, 404 when out of reach, 403 when ``manage`` and the user only reads."""
+    try:
+        initiative = (
+            initiatives_visible_to(user)
+            .select_related("intervention", "unit", "development_point", "created_by")
+            .get(pk=initiative_id)
+        )
+    except Initiative.DoesNotExist:
+        raise Http404 from None
+    if manage and not can_manage_teams(user, initiative.intervention):
+        raise PermissionDenied
+    return initiative
+
+
+def get_development_point_to_develop(user: User, point_id: int) -> DevelopmentPoint:
+    """A development point to turn into an initiative: 404 out of reach, 403 for readers."""
+    try:
+        point = development_points_visible_to(user).select_related("intervention").get(pk=point_id)
+    except DevelopmentPoint.DoesNotExist:
+        raise Http404 from None
+    if not can_manage_teams(user, point.intervention):
+        raise PermissionDenied
+    return point
+
+
+def managed_intervention_ids(user: User, interventions: list[Intervention]) -> set[int]:
+    """The ids of ``interventions`` whose initiatives ``user`` may change, in two queries.
+
+    The same rule as ``can_manage_teams``, for a whole board at once: the interventions' owning
+    units must be prefetched (``prefetch_related("units")``).
+    """
+    if can_manage_interventions(user):
+        return {intervention.pk for intervention in interventions}
+    leads = [role.unit for role in roles_of(user).filter(kind=Role.Kind.LEADER)]
+    return {
+        intervention.pk
+        for intervention in interventions
+        if any(owner.is_within(unit) for owner in intervention.units.all() for unit in leads)
+    }

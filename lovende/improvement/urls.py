@@ -19,4 +19,22 @@ urlpatterns = [
     path("team/<int:team_id>/partner/", views.add_partner, name="add_partner"),
     path("partner/<int:partner_id>/fjern/", views.remove_partner, name="remove_partner"),
     path("team/<int:team_id>/moedeforum/", views.create_team_forum, name="create_team_forum"),
+    path("tavle/", views.board, name="board"),
+    path(
+        "indsats/<int:intervention_id>/nyt-tiltag/",
+        views.create_initiative,
+        name="create_initiative",
+    ),
+    path(
+        "udviklingspunkt/<int:point_id>/nyt-tiltag/",
+        views.create_initiative_from_point,
+        name="create_initiative_from_point",
+    ),
+    path("tiltag/<int:initiative_id>/", views.initiative_detail, name="initiative_detail"),
+    path("tiltag/<int:initiative_id>/rediger/", views.update_initiative, name="update_initiative"),
+    path(
+        "tiltag/<int:initiative_id>/status/",
+        views.set_initiative_status,
+        name="set_initiative_status",
+    ),
 ]

@@ -1,15 +1,22 @@
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet, prefetch_related_objects
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lovende.improvement import forms, permissions, services
-from lovende.improvement.models import QualityTeam
+from lovende.improvement.models import Initiative, QualityTeam
+from lovende.interventions.models import Intervention
 from lovende.interventions.permissions import get_intervention_for_user
+from lovende.reflection.models import DevelopmentPoint
+from lovende.reflection.permissions import development_points_visible_to
 from lovende.web import run_service
 
 
@@ -32,6 +39,12 @@ def intervention_team_list(request: HttpRequest, intervention_id: int) -> HttpRe
         "teams": permissions.teams_visible_to(request.user)
         .filter(intervention=intervention)
         .select_related("intervention", "unit"),
+        "initiatives": permissions.initiatives_visible_to(request.user)
+        .filter(intervention=intervention)
+        .select_related("unit"),
+        "open_points": development_points_visible_to(request.user).filter(
+            intervention=intervention, status=DevelopmentPoint.Status.OPEN
+        ),
         "can_manage": permissions.can_manage_teams(request.user, intervention),
     }
     return render(request, "improvement/team_list.html", context)
@@ -174,3 +187,154 @@ def create_team_forum(request: HttpRequest, team_id: int) -> HttpResponse:
         request, _("Teamets mødeforum er oprettet. Planlæg møderne her, fx en gang om måneden.")
     )
     return redirect("reflection:forum_detail", forum.pk)
+
+
+def _initiative_form_page(
+    request: HttpRequest, form: Form, intervention: Intervention, **context: object
+) -> HttpResponse:
+    context = {"form": form, "intervention": intervention, "initiative": None, **context}
+    return render(request, "improvement/initiative_form.html", context, status=_status(form))
+
+
+@login_required
+def create_initiative(request: HttpRequest, intervention_id: int) -> HttpResponse:
+    intervention = permissions.get_intervention_to_manage(request.user, intervention_id)
+    form = forms.InitiativeForm(request.POST or None, intervention=intervention)
+    if request.method == "POST" and form.is_valid():
+        initiative = run_service(
+            form,
+            services.create_initiative,
+            by=request.user,
+            intervention=intervention,
+            **form.cleaned_data,
+        )
+        if initiative:
+            messages.success(request, _("Forbedringstiltaget er oprettet."))
+            return redirect("improvement:initiative_detail", initiative.pk)
+    return _initiative_form_page(request, form, intervention)
+
+
+@login_required
+def create_initiative_from_point(request: HttpRequest, point_id: int) -> HttpResponse:
+    """The same form, filled in from a development point ("Gør til forbedringstiltag")."""
+    point = permissions.get_development_point_to_develop(request.user, point_id)
+    form = forms.InitiativeForm(
+        request.POST or None,
+        initial=services.initial_from_point(point),
+        intervention=point.intervention,
+    )
+    if request.method == "POST" and form.is_valid():
+        initiative = run_service(
+            form,
+            services.create_initiative,
+            by=request.user,
+            intervention=point.intervention,
+            development_point=point,
+            **form.cleaned_data,
+        )
+        if initiative:
+            messages.success(request, _("Udviklingspunktet er gjort til et forbedringstiltag."))
+            return redirect("improvement:initiative_detail", initiative.pk)
+    return _initiative_form_page(request, form, point.intervention, point=point)
+
+
+@login_required
+def update_initiative(request: HttpRequest, initiative_id: int) -> HttpResponse:
+    initiative = permissions.get_initiative_for_user(request.user, initiative_id, manage=True)
+    initial = {name: getattr(initiative, name) for name in services.INITIATIVE_FIELDS}
+    form = forms.InitiativeForm(
+        request.POST or None, initial=initial, intervention=initiative.intervention
+    )
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(
+            form,
+            services.update_initiative,
+            by=request.user,
+            initiative=initiative,
+            **form.cleaned_data,
+        )
+    )
+    if saved:
+        messages.success(request, _("Forbedringstiltaget er gemt."))
+        return redirect("improvement:initiative_detail", initiative.pk)
+    return _initiative_form_page(request, form, initiative.intervention, initiative=initiative)
+
+
+@login_required
+def initiative_detail(request: HttpRequest, initiative_id: int) -> HttpResponse:
+    initiative = permissions.get_initiative_for_user(request.user, initiative_id)
+    context = {
+        "initiative": initiative,
+        "can_manage": permissions.can_manage_teams(request.user, initiative.intervention),
+        "status_choices": Initiative.Status.choices,
+    }
+    return render(request, "improvement/initiative_detail.html", context)
+
+
+def _board_url(data: dict[str, str]) -> str:
+    """The board with the filters the card was posted from (ids only, nothing else)."""
+    query = {key: data[key] for key in ("indsats", "enhed") if data.get(key, "").isdigit()}
+    url = reverse("improvement:board")
+    return f"{url}?{urlencode(query)}" if query else url
+
+
+@require_POST
+@login_required
+def set_initiative_status(request: HttpRequest, initiative_id: int) -> HttpResponse:
+    initiative = permissions.get_initiative_for_user(request.user, initiative_id, manage=True)
+    form = forms.InitiativeStatusForm(request.POST)
+    if form.is_valid():
+        services.set_initiative_status(
+            by=request.user, initiative=initiative, status=form.cleaned_data["status"]
+        )
+        messages.success(
+            request,
+            _("%(title)s er flyttet til %(status)s.")
+            % {"title": initiative, "status": initiative.get_status_display()},
+        )
+    else:
+        messages.error(request, _("Ukendt status for forbedringstiltaget."))
+    if request.POST.get("fra") == "detalje":
+        return redirect("improvement:initiative_detail", initiative.pk)
+    return redirect(_board_url(request.POST))
+
+
+def _filter_board(
+    initiatives: QuerySet[Initiative], form: forms.BoardFilterForm
+) -> QuerySet[Initiative]:
+    if form.cleaned_data["indsats"]:
+        initiatives = initiatives.filter(intervention=form.cleaned_data["indsats"])
+    if form.cleaned_data["enhed"]:
+        initiatives = initiatives.filter(unit__path__startswith=form.cleaned_data["enhed"].path)
+    return initiatives
+
+
+@login_required
+def board(request: HttpRequest) -> HttpResponse:
+    """Every initiative in the organisation, one column per status, in a fixed number of queries.
+
+    A filter value that is not an intervention or unit of the organisation gives a Danish
+    message and the unfiltered board.
+    """
+    form = forms.BoardFilterForm(request.GET or None, organisation_id=request.user.organisation_id)
+    initiatives = permissions.initiatives_visible_to(request.user).select_related(
+        "intervention", "unit"
+    )
+    if form.is_bound and form.is_valid():
+        initiatives = _filter_board(initiatives, form)
+    initiatives = list(initiatives)
+    interventions = list({i.intervention_id: i.intervention for i in initiatives}.values())
+    prefetch_related_objects(interventions, "units")
+    context = {
+        "form": form,
+        "columns": [
+            (value, label, [i for i in initiatives if i.status == value])
+            for value, label in Initiative.Status.choices
+        ],
+        "managed": permissions.managed_intervention_ids(request.user, interventions),
+        "status_choices": Initiative.Status.choices,
+        "filter_error": form.is_bound and not form.is_valid(),
+    }
+    return render(request, "improvement/board.html", context)
