@@ -21,6 +21,7 @@ from lovende.demo.caseload import (
     plan_neighbour_courses,
 )
 from lovende.demo.economy import record_costs
+from lovende.demo.initiatives import create_initiatives
 from lovende.demo.interventions import (
     DEMO_INTERVENTIONS,
     NEIGHBOUR_INTERVENTIONS,
@@ -93,6 +94,7 @@ def _seed(rng: random.Random, citizens: int, today: datetime.date) -> None:
     record_costs(demo, today)
     create_meeting_structure(demo, today)
     create_quality_team(demo)
+    create_initiatives(demo, today)
     if Organisation.objects.filter(name=NEIGHBOUR.name).exists():
         return
     neighbour = build_town(NEIGHBOUR, rng)
