@@ -1,9 +1,11 @@
 """Outcome figures for groups of courses, with small-cell suppression. Pure, no Django.
 
-The input is plain rows, one per course, carrying the course's attributes and its outcome summary
-for one instrument (``OutcomeSummary``: number of measurements, change, reliable-change category,
-clinical range at start and now). The dashboards, the data packs and the exports all call
-``report`` or ``tree_report``, so they cannot disagree.
+The definition is ``figures`` over plain rows, one per course, carrying the course's attributes
+and its outcome summary for one instrument (``OutcomeSummary``: number of measurements, change,
+reliable-change category, clinical range at start and now). The dashboards get the same figures
+counted by the database as a ``Cube`` (cells that add up, plus the few courses of citizens with
+more than one course), and every page, pack, Excel file and API answer is suppressed by
+``report_of`` and ``tree_cells_of``, so they cannot disagree.
 
 Figures per group:
 - citizens (distinct), courses, active courses;
@@ -16,8 +18,8 @@ Figures per group:
 
 Suppression (SECURITY SDC-01), after every filter: four counts of citizens decide what a group
 may show — all its citizens (the group itself), its citizens in active courses (completion), its
-citizens with two measurements (outcomes) and those with an alliance score (feedback). Each count runs through ``margins`` with the
-group's total, so a small group hides its figures, and enough other groups hide theirs that the
+citizens with two measurements (outcomes) and those with an alliance score (feedback). Each
+count runs through ``margins`` with the group's total, so a small group hides its figures, and enough other groups hide theirs that the
 small one cannot be computed from the total. Within a shown group, shares are shown whole: the
 rule is about how many citizens stand behind a figure, not about each category's count.
 """

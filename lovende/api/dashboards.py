@@ -6,6 +6,7 @@ was hidden, so a hidden figure never travels (SDC-01). Filters are the page's qu
 and are checked by the page's forms: a bad filter answers 400 with the page's Danish messages.
 """
 
+from django.forms import Form
 from django.http import HttpRequest, QueryDict
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
@@ -77,7 +78,7 @@ def _params(filters: Schema) -> QueryDict:
     return params
 
 
-def _refuse_bad_filters(form: object) -> None:
+def _refuse_bad_filters(form: Form) -> None:
     if form.errors:
         messages = "; ".join(f"{field}: {' '.join(errs)}" for field, errs in form.errors.items())
         raise HttpError(400, messages)

@@ -153,8 +153,6 @@ def main_instruments(
 # cells (a unit's subtree, a gender across units). The pure ``outcomes.cube_of`` over one row per
 # course is the reference; tests check that both count the same.
 
-GROUP_KEYS = ("unit", "intervention", "gender", "age", "group", "half_year")
-
 
 def count(
     courses: QuerySet[Course],

@@ -176,7 +176,7 @@ def _fill(
 
 
 def _empty_group(key: Hashable, config: outcomes.Settings) -> outcomes.Group:
-    report = outcomes.report([], lambda row: None, config, side_by_side=True)
+    report = outcomes.report_of(outcomes.Figures(), {}, config.k, side_by_side=True)
     return outcomes.Group(key, report.total.figures, report.total.cells)
 
 
