@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lovende.improvement import forms, permissions, services
+from lovende.improvement import forms, measure_views, permissions, services, trial_views
 from lovende.improvement.models import Initiative, QualityTeam
 from lovende.interventions.models import Intervention
 from lovende.interventions.permissions import get_intervention_for_user
@@ -269,6 +269,8 @@ def initiative_detail(request: HttpRequest, initiative_id: int) -> HttpResponse:
         "initiative": initiative,
         "can_manage": permissions.can_manage_teams(request.user, initiative.intervention),
         "status_choices": Initiative.Status.choices,
+        **trial_views.trials_context(request, initiative),
+        **measure_views.measures_context(request, initiative),
     }
     return render(request, "improvement/initiative_detail.html", context)
 
