@@ -215,9 +215,10 @@ class DevelopmentPointForm(forms.Form):
     )
     intervention = forms.ModelChoiceField(label=_("Indsats"), queryset=Intervention.objects.none())
 
-    def __init__(self, *args: object, meeting: Meeting, **kwargs: object) -> None:
+    def __init__(self, *args: object, meeting: Meeting | None = None, **kwargs: object) -> None:
+        """Without a meeting the point is entered directly for an intervention given by the page."""
         super().__init__(*args, **kwargs)
-        if meeting.forum.intervention_id:
+        if meeting is None or meeting.forum.intervention_id:
             del self.fields["intervention"]
         else:
             self.fields["intervention"].queryset = Intervention.objects.filter(

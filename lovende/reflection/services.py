@@ -321,16 +321,19 @@ def remove_agenda_course(*, by: User, meeting: Meeting, course: Course) -> Meeti
 def create_development_point(
     *,
     by: User,
-    meeting: Meeting,
+    meeting: Meeting | None = None,
     title: str,
     description: str = "",
     intervention: Intervention | None = None,
 ) -> DevelopmentPoint:
-    """Record a development point that came out of a meeting, for the forum's intervention."""
-    intervention = meeting.forum.intervention or intervention
+    """Record a development point: from a meeting (for the forum's intervention) or directly."""
+    if meeting is not None:
+        intervention = meeting.forum.intervention or intervention
     if intervention is None:
         raise ValidationError({"intervention": _("Vælg den indsats, udviklingspunktet gælder.")})
-    if intervention.organisation_id != meeting.forum.organisation_id:
+    if intervention.organisation_id != by.organisation_id:
+        raise ValidationError({"intervention": _("Indsatsen hører til en anden organisation.")})
+    if meeting is not None and intervention.organisation_id != meeting.forum.organisation_id:
         raise ValidationError({"intervention": _("Indsatsen hører til en anden organisation.")})
     if not title.strip():
         raise ValidationError({"title": _("Giv udviklingspunktet en titel.")})

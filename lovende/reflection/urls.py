@@ -61,6 +61,11 @@ urlpatterns = [
         name="create_development_point",
     ),
     path(
+        "indsats/<int:intervention_id>/udviklingspunkt/",
+        views.create_intervention_development_point,
+        name="create_intervention_development_point",
+    ),
+    path(
         "udviklingspunkt/<int:point_id>/status/",
         views.set_development_point_status,
         name="set_development_point_status",

@@ -78,6 +78,16 @@ def forum_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def intervention_forum_list(request: HttpRequest, intervention_id: int) -> HttpResponse:
     intervention = get_intervention_for_user(request.user, intervention_id)
+    return _forum_list_page(request, intervention)
+
+
+def _forum_list_page(
+    request: HttpRequest, intervention: Intervention, point_form: Form | None = None
+) -> HttpResponse:
+    """The intervention's forums by level and its development points (with the form to add one)."""
+    can_manage = permissions.can_manage_forums(request.user)
+    if can_manage and point_form is None:
+        point_form = forms.DevelopmentPointForm()
     now = timezone.now()
     forums = (
         permissions.forums_covering(permissions.forums_visible_to(request.user), intervention)
@@ -99,9 +109,34 @@ def intervention_forum_list(request: HttpRequest, intervention_id: int) -> HttpR
         .filter(intervention=intervention)
         .select_related("meeting__forum"),
         "status_choices": DevelopmentPoint.Status.choices,
-        "can_manage": permissions.can_manage_forums(request.user),
+        "can_manage": can_manage,
+        "point_form": point_form,
     }
-    return render(request, "reflection/intervention_forum_list.html", context)
+    status = 422 if point_form is not None and point_form.errors else 200
+    return render(request, "reflection/intervention_forum_list.html", context, status=status)
+
+
+@require_POST
+@login_required
+def create_intervention_development_point(
+    request: HttpRequest, intervention_id: int
+) -> HttpResponse:
+    """A development point entered directly for the intervention, not from a meeting."""
+    intervention = get_intervention_for_user(request.user, intervention_id)
+    if not permissions.can_manage_forums(request.user):
+        raise PermissionDenied
+    form = forms.DevelopmentPointForm(request.POST)
+    if form.is_valid() and run_service(
+        form,
+        services.create_development_point,
+        by=request.user,
+        intervention=intervention,
+        **form.cleaned_data,
+    ):
+        messages.success(request, _("Udviklingspunktet er oprettet."))
+        url = reverse("reflection:intervention_forum_list", args=[intervention.pk])
+        return redirect(f"{url}#udviklingspunkter")
+    return _forum_list_page(request, intervention, point_form=form)
 
 
 def _requested_intervention(request: HttpRequest) -> Intervention | None:
