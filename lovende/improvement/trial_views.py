@@ -1,10 +1,215 @@
-"""Trial actions (PDSA cycles) on an initiative."""
+"""Trial actions (PDSA cycles) on an initiative: plan a cycle, then record do, study and act.
 
-from django.http import HttpRequest
+Everyone in the organisation reads the trials; those who manage the intervention's teams change
+them (403 for the rest), and another organisation's trial answers 404. A trial's courses name
+citizens: the page shows only those the reader may see, and writes them to the access log.
+"""
 
-from lovende.improvement.models import Initiative
+from collections.abc import Iterable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.forms import Form
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from lovende.audit.models import AccessLog
+from lovende.audit.services import record_request_access
+from lovende.citizens.models import Citizen, Course
+from lovende.citizens.permissions import courses_visible_to
+from lovende.improvement import permissions, trial_forms, trials
+from lovende.improvement.models import Initiative, Trial
+from lovende.organisation.models import User
+from lovende.web import run_service
+
+# The steps after the plan, each with its anchor on the trial page and the stage it fills.
+STEPS = (
+    (Trial.Stage.PLAN, "plan"),
+    (Trial.Stage.DO, "udfoer"),
+    (Trial.Stage.STUDY, "studer"),
+    (Trial.Stage.ACT, "handl"),
+)
+EDITABLE = {Trial.Stage.DO, Trial.Stage.STUDY, Trial.Stage.ACT}
 
 
 def trials_context(request: HttpRequest, initiative: Initiative) -> dict:
-    """What the initiative page needs to show its trials (``_trials.html``)."""
+    """What the initiative page needs to show its trials (``_trials.html``): one query."""
+    return {"trials": list(initiative.trials.all())}
+
+
+def _get_trial(user: User, trial_id: int, *, manage: bool = False) -> Trial:
+    """The trial, 404 when its initiative is out of reach, 403 when ``manage`` and the user only
+    reads (the initiative's own rule)."""
+    try:
+        trial = Trial.objects.select_related(
+            "initiative__intervention", "initiative__unit", "created_by"
+        ).get(pk=trial_id, initiative__in=permissions.initiatives_visible_to(user))
+    except Trial.DoesNotExist:
+        raise Http404 from None
+    if manage and not permissions.can_manage_teams(user, trial.initiative.intervention):
+        raise PermissionDenied
+    return trial
+
+
+def _log_citizens(request: HttpRequest, courses: Iterable[Course], criterion: str) -> None:
+    citizens: dict[int, Citizen] = {course.citizen_id: course.citizen for course in courses}
+    if citizens:
+        record_request_access(
+            request, AccessLog.Action.LIST, citizens=citizens.values(), criterion=criterion
+        )
+
+
+def _plan_page(
+    request: HttpRequest, form: trial_forms.PlanForm, initiative: Initiative, trial: Trial | None
+) -> HttpResponse:
+    _log_citizens(
+        request,
+        form.fields["courses"].queryset,
+        _("Forløb, der kan vælges til en afprøvning"),
+    )
+    context = {"form": form, "initiative": initiative, "trial": trial}
+    status = 422 if form.errors else 200
+    return render(request, "improvement/trial_form.html", context, status=status)
+
+
+@login_required
+def create_trial(request: HttpRequest, initiative_id: int) -> HttpResponse:
+    initiative = permissions.get_initiative_for_user(request.user, initiative_id, manage=True)
+    form = trial_forms.PlanForm(
+        request.POST or None, courses=trials.course_candidates(request.user, initiative)
+    )
+    if request.method == "POST" and form.is_valid():
+        trial = run_service(
+            form, trials.create_trial, by=request.user, initiative=initiative, **form.cleaned_data
+        )
+        if trial:
+            messages.success(request, _("Afprøvning %(number)s er planlagt.") % {"number": trial})
+            return redirect("improvement:trial_detail", trial.pk)
+    return _plan_page(request, form, initiative, None)
+
+
+@login_required
+def update_plan(request: HttpRequest, trial_id: int) -> HttpResponse:
+    trial = _get_trial(request.user, trial_id, manage=True)
+    candidates = trials.course_candidates(request.user, trial.initiative)
+    initial = {name: getattr(trial, name) for name in trials.PLAN_FIELDS}
+    initial["courses"] = list(candidates.filter(trials=trial))
+    form = trial_forms.PlanForm(request.POST or None, initial=initial, courses=candidates)
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and run_service(form, trials.update_plan, by=request.user, trial=trial, **form.cleaned_data)
+    )
+    if saved:
+        messages.success(request, _("Planen er gemt."))
+        return redirect(f"{reverse('improvement:trial_detail', args=[trial.pk])}#plan")
+    return _plan_page(request, form, trial.initiative, trial)
+
+
+def _step_forms(trial: Trial, open_step: str, bound: Form | None) -> dict[str, Form]:
+    """The form of the step that is open: the one just posted, or a fresh one filled in."""
+    if bound is not None:
+        return {open_step: bound}
+    if open_step == Trial.Stage.DO:
+        initial = {"what_happened": trial.what_happened, "observations": trial.observations}
+        return {open_step: trial_forms.DoForm(initial=initial)}
+    if open_step == Trial.Stage.STUDY:
+        return {open_step: trial_forms.StudyForm(initial={"study": trial.study})}
+    if open_step == Trial.Stage.ACT:
+        initial = {"decision": trial.decision, "learning": trial.learning}
+        return {open_step: trial_forms.ActForm(initial=initial)}
     return {}
+
+
+def _steps(trial: Trial) -> list[dict[str, object]]:
+    """The step indicator: Plan → Udfør → Studér → Handl, the next one to fill marked current."""
+    order = [stage for stage, _anchor in STEPS]
+    reached = len(order) if trial.stage == Trial.Stage.DECIDED else order.index(trial.stage)
+    return [
+        {
+            "number": index + 1,
+            "label": Trial.Stage(stage).label,
+            "anchor": anchor,
+            "done": index < reached,
+            "current": index == reached,
+        }
+        for index, (stage, anchor) in enumerate(STEPS)
+    ]
+
+
+def _trial_page(
+    request: HttpRequest, trial: Trial, open_step: str | None = None, bound: Form | None = None
+) -> HttpResponse:
+    can_manage = permissions.can_manage_teams(request.user, trial.initiative.intervention)
+    shown = list(
+        courses_visible_to(request.user)
+        .filter(trials=trial)
+        .select_related("citizen", "unit")
+        .order_by("citizen__last_name", "citizen__first_name", "pk")
+    )
+    _log_citizens(request, shown, _("Forløb i en afprøvning"))
+    if open_step is None:
+        asked = request.GET.get("ret", "")
+        open_step = asked if asked in EDITABLE else trial.stage
+    context = {
+        "trial": trial,
+        "initiative": trial.initiative,
+        "can_manage": can_manage,
+        "steps": _steps(trial),
+        "courses": [(course, trial_forms.course_label(course)) for course in shown],
+        "withheld": trial.courses.count() - len(shown),
+        "open_step": open_step if can_manage else None,
+        "forms": _step_forms(trial, open_step, bound) if can_manage else {},
+    }
+    status = 422 if bound is not None and bound.errors else 200
+    return render(request, "improvement/trial_detail.html", context, status=status)
+
+
+@login_required
+def trial_detail(request: HttpRequest, trial_id: int) -> HttpResponse:
+    return _trial_page(request, _get_trial(request.user, trial_id))
+
+
+def _saved(request: HttpRequest, trial: Trial, message: str, anchor: str) -> HttpResponse:
+    messages.success(request, message)
+    return redirect(f"{reverse('improvement:trial_detail', args=[trial.pk])}#{anchor}")
+
+
+@require_POST
+@login_required
+def record_do(request: HttpRequest, trial_id: int) -> HttpResponse:
+    trial = _get_trial(request.user, trial_id, manage=True)
+    form = trial_forms.DoForm(request.POST)
+    if form.is_valid() and run_service(
+        form, trials.record_do, by=request.user, trial=trial, **form.cleaned_data
+    ):
+        return _saved(request, trial, _("Udførelsen er gemt. Næste trin: Studér."), "studer")
+    return _trial_page(request, trial, Trial.Stage.DO, form)
+
+
+@require_POST
+@login_required
+def record_study(request: HttpRequest, trial_id: int) -> HttpResponse:
+    trial = _get_trial(request.user, trial_id, manage=True)
+    form = trial_forms.StudyForm(request.POST)
+    if form.is_valid() and run_service(
+        form, trials.record_study, by=request.user, trial=trial, **form.cleaned_data
+    ):
+        return _saved(request, trial, _("Studiet er gemt. Næste trin: Handl."), "handl")
+    return _trial_page(request, trial, Trial.Stage.STUDY, form)
+
+
+@require_POST
+@login_required
+def decide(request: HttpRequest, trial_id: int) -> HttpResponse:
+    trial = _get_trial(request.user, trial_id, manage=True)
+    form = trial_forms.ActForm(request.POST)
+    if form.is_valid() and run_service(
+        form, trials.decide, by=request.user, trial=trial, **form.cleaned_data
+    ):
+        return _saved(request, trial, _("Beslutningen er gemt."), "handl")
+    return _trial_page(request, trial, Trial.Stage.ACT, form)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lovende.improvement import views
+from lovende.improvement import trial_views, views
 
 app_name = "improvement"
 
@@ -37,4 +37,14 @@ urlpatterns = [
         views.set_initiative_status,
         name="set_initiative_status",
     ),
+    path(
+        "tiltag/<int:initiative_id>/ny-afproevning/",
+        trial_views.create_trial,
+        name="create_trial",
+    ),
+    path("afproevning/<int:trial_id>/", trial_views.trial_detail, name="trial_detail"),
+    path("afproevning/<int:trial_id>/plan/", trial_views.update_plan, name="update_plan"),
+    path("afproevning/<int:trial_id>/udfoer/", trial_views.record_do, name="record_do"),
+    path("afproevning/<int:trial_id>/studer/", trial_views.record_study, name="record_study"),
+    path("afproevning/<int:trial_id>/handl/", trial_views.decide, name="decide"),
 ]
