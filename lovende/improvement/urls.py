@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lovende.improvement import trial_views, views
+from lovende.improvement import measure_views, trial_views, views
 
 app_name = "improvement"
 
@@ -47,4 +47,16 @@ urlpatterns = [
     path("afproevning/<int:trial_id>/udfoer/", trial_views.record_do, name="record_do"),
     path("afproevning/<int:trial_id>/studer/", trial_views.record_study, name="record_study"),
     path("afproevning/<int:trial_id>/handl/", trial_views.decide, name="decide"),
+    path(
+        "tiltag/<int:initiative_id>/ny-maaling/",
+        measure_views.create_measure,
+        name="create_measure",
+    ),
+    path("maaling/<int:measure_id>/", measure_views.measure_detail, name="measure_detail"),
+    path("maaling/<int:measure_id>/rediger/", measure_views.update_measure, name="update_measure"),
+    path("maaling/<int:measure_id>/slet/", measure_views.delete_measure, name="delete_measure"),
+    path("maaling/<int:measure_id>/vaerdi/", measure_views.add_value, name="add_value"),
+    path("maaling/<int:measure_id>/vaerdier/", measure_views.set_values, name="set_values"),
+    path("maaling/<int:measure_id>/excel/", measure_views.export_measure, name="export_measure"),
+    path("vaerdi/<int:value_id>/slet/", measure_views.delete_value, name="delete_value"),
 ]
