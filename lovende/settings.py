@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "lovende.reflection",
     "lovende.dashboards",
     "lovende.improvement",
+    "lovende.culture",
     "lovende.audit",
     "lovende.api",
     "lovende.demo",

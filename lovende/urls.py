@@ -21,6 +21,7 @@ urlpatterns = [
     path("indsatser/", include("lovende.interventions.urls")),
     path("refleksion/", include("lovende.reflection.urls")),
     path("forbedring/", include("lovende.improvement.urls")),
+    path("kultur/", include("lovende.culture.urls")),
     path("overblik/", include("lovende.dashboards.urls")),
     path("organisation/", include("lovende.organisation.urls")),
     path("adgangslog/", include("lovende.audit.urls")),

@@ -1,0 +1,1 @@
+"""Learning culture (seed §3): landmarks, the learning log, recognitions and concerns."""
