@@ -167,7 +167,7 @@ def _x(labels: Mapping[str, str]) -> dict:
         "type": "temporal",
         "title": labels["date"],
         "scale": {"type": "utc"},
-        "axis": {"format": "%m-%Y", "formatType": "utc", "labelAngle": 0},
+        "axis": {"format": "%m-%Y", "labelAngle": 0},
     }
 
 
@@ -236,7 +236,14 @@ def _value_layers(signals: Sequence[Signal], labels: Mapping[str, str]) -> list:
                 "strokeWidth": 1.5,
                 "invalid": "break-paths-filter-domains",
             },
-            "encoding": {"y": {"field": "y", "type": "quantitative", "title": labels["value"]}},
+            "encoding": {
+                "y": {
+                    "field": "y",
+                    "type": "quantitative",
+                    "title": labels["value"],
+                    "scale": {"zero": False},
+                }
+            },
         },
         {
             "mark": {"type": "point", "filled": True, "size": 60, "opacity": 1},
@@ -250,7 +257,7 @@ def _value_layers(signals: Sequence[Signal], labels: Mapping[str, str]) -> list:
                         "domain": [labels[v] for v in shown],
                         "range": [colours[v] for v in shown],
                     },
-                    "legend": {"orient": "bottom"},
+                    "legend": {"orient": "bottom", "labelLimit": 0},
                 },
                 "tooltip": tooltip,
             },
