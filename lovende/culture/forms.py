@@ -101,7 +101,7 @@ class LearningPointForm(forms.Form):
         label=_("Hvad lærte vi?"),
         max_length=LearningPoint.MAX_TEXT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
+        error_messages={"required": _("Skriv, hvad I lærte. Det er læringen, vi deler.")},
         help_text=_(
             "Læring, ikke fejlfinding: skriv, hvad I tager med jer, ikke hvis skyld det var."
         ),

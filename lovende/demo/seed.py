@@ -20,6 +20,7 @@ from lovende.demo.caseload import (
     plan_demo_courses,
     plan_neighbour_courses,
 )
+from lovende.demo.culture import create_culture
 from lovende.demo.economy import record_costs
 from lovende.demo.initiatives import create_initiatives
 from lovende.demo.interventions import (
@@ -95,6 +96,7 @@ def _seed(rng: random.Random, citizens: int, today: datetime.date) -> None:
     create_meeting_structure(demo, today)
     create_quality_team(demo)
     create_initiatives(demo, today)
+    create_culture(demo, today)
     if Organisation.objects.filter(name=NEIGHBOUR.name).exists():
         return
     neighbour = build_town(NEIGHBOUR, rng)
