@@ -32,6 +32,7 @@ from lovende.demo.meetings import create_meeting_structure
 from lovende.demo.progress import install_instruments
 from lovende.demo.quality import create_quality_team
 from lovende.demo.tree import DEMO, DEMO_NAME, DEMO_PASSWORD, NEIGHBOUR, PERSONAS, build_town
+from lovende.demo.trials import create_trials_and_measures
 from lovende.measurements.models import Measurement
 from lovende.organisation.models import Organisation, Unit, User
 
@@ -95,7 +96,7 @@ def _seed(rng: random.Random, citizens: int, today: datetime.date) -> None:
     record_costs(demo, today)
     create_meeting_structure(demo, today)
     create_quality_team(demo)
-    create_initiatives(demo, today)
+    create_trials_and_measures(create_initiatives(demo, today), today)
     create_culture(demo, today)
     if Organisation.objects.filter(name=NEIGHBOUR.name).exists():
         return

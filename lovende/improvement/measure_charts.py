@@ -24,6 +24,7 @@ LIMIT_COLOUR = "#8c8c8c"
 TRIAL_COLOUR = "#6b4f9e"
 TRIAL_BAND = "#ece6f5"
 FONT = "IBM Plex Sans, system-ui, sans-serif"
+MAX_DATES_NAMED = 4  # more signalling points are named by the first and the last
 
 RATIO_TYPES = frozenset({"p", "pp", "u", "up"})
 PROPORTION_TYPES = frozenset({"p", "pp"})
@@ -372,12 +373,26 @@ def _runs_texts(chart: Chart, signal: Signal, texts: Mapping[str, str]) -> list[
     return found
 
 
-def _sigma_text(signal: Signal, points: Sequence[Point], texts: Mapping[str, str]) -> str:
-    return texts["sigma"] % {
-        "date": _date(points[signal.point - 1].period),
-        "side": texts["above_limit"] if signal.side > 0 else texts["below_limit"],
-        "verdict": texts[signal.verdict],
-    }
+def _sigma_texts(
+    signals: Sequence[Signal], points: Sequence[Point], texts: Mapping[str, str]
+) -> list[str]:
+    """One sentence per side of the limits: ten points above the upper limit are one finding."""
+    by_side: dict[tuple[int, str], list[Signal]] = {}
+    for signal in signals:
+        by_side.setdefault((signal.side, signal.verdict), []).append(signal)
+    found = []
+    for (side, verdict), group in by_side.items():
+        dates = [_date(points[s.point - 1].period) for s in group]
+        names = {
+            "side": texts["above_limit"] if side > 0 else texts["below_limit"],
+            "verdict": texts[verdict],
+        }
+        if len(dates) == 1:
+            found.append(texts["sigma"] % {**names, "date": dates[0]})
+            continue
+        shown = dates if len(dates) <= MAX_DATES_NAMED else [dates[0], "…", dates[-1]]
+        found.append(texts["sigmas"] % {**names, "count": len(dates), "dates": ", ".join(shown)})
+    return found
 
 
 def _calm_texts(chart: Chart, texts: Mapping[str, str]) -> list[str]:
@@ -411,12 +426,12 @@ def signal_texts(
     """What the chart says, in sentences: the signals first, or that the variation is random.
 
     ``texts`` holds translated templates: no_data, shift, crossings, sigma, no_signals, counts,
-    few_points, in_phase, above, below, above_limit, below_limit, improvement, concern, neutral.
+    few_points, in_phase, above, below, sigmas, above_limit, below_limit, improvement, concern, neutral.
     """
     if chart is None:
         return [texts["no_data"]]
     found = [text for s in signals if s.kind == "runs" for text in _runs_texts(chart, s, texts)]
-    found += [_sigma_text(s, points, texts) for s in signals if s.kind == "sigma"]
+    found += _sigma_texts([s for s in signals if s.kind == "sigma"], points, texts)
     if not found:
         found = _calm_texts(chart, texts)
     useful = sum(part.runs.n_useful for part in chart.parts)

@@ -87,6 +87,9 @@ def _texts() -> dict[str, str]:
             "%(crossings)s, hvor tilfældig variation ville give mindst %(min)s – %(verdict)s."
         ),
         "sigma": _("Punkt uden for kontrolgrænserne: %(date)s ligger %(side)s – %(verdict)s."),
+        "sigmas": _(
+            "%(count)s punkter uden for kontrolgrænserne ligger %(side)s – %(verdict)s: %(dates)s."
+        ),
         "no_signals": _("Ingen signaler: variationen er tilfældig (almindelig variation)."),
         "counts": _(
             "Længste serie %(phase)s: %(run)s punkter (signal ved flere end %(max)s). "

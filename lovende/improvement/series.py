@@ -57,14 +57,20 @@ def add_months(month: datetime.date, count: int) -> datetime.date:
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
+def last_whole_month(today: datetime.date) -> datetime.date:
+    """The month before today's: the current month is still filling up and would look like a
+    fall (or a rise) on the chart every month until its end."""
+    return add_months(first_of_month(today), -1)
+
+
 def window_start(today: datetime.date) -> datetime.date:
-    """The first month a chart may show: 35 months before the current one."""
-    return add_months(first_of_month(today), -(MAX_MONTHS - 1))
+    """The first month a chart may show: 35 months before the last whole one."""
+    return add_months(last_whole_month(today), -(MAX_MONTHS - 1))
 
 
 def months(first: datetime.date | None, today: datetime.date) -> list[datetime.date]:
-    """Every month from the first month with data to the current one, at most ``MAX_MONTHS``."""
-    current = first_of_month(today)
+    """Every month from the first month with data to the last whole one, at most ``MAX_MONTHS``."""
+    current = last_whole_month(today)
     if first is None or first_of_month(first) > current:
         return []
     month = max(first_of_month(first), window_start(today))

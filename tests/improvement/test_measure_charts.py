@@ -157,6 +157,19 @@ def test_it_describes_a_point_outside_the_limits():
     )
 
 
+def test_it_names_many_points_outside_the_limits_in_one_sentence():
+    points = monthly([5, 5, 6, 5, 4, 5, 6, 5, 4, 5, 6, 5, 40, 41, 39, 42, 40, 38])
+
+    chart, signals = analysed(points, chart_type="i", direction="op", baseline_end=D(2025, 12, 1))
+
+    sigma = [text for text in measure_charts.signal_texts(chart, points, signals, _texts())
+             if "kontrolgrænserne" in text]  # fmt: skip
+    assert sigma == [
+        "6 punkter uden for kontrolgrænserne ligger over den øvre kontrolgrænse – en forbedring: "
+        "01-01-2026, …, 01-06-2026."
+    ]
+
+
 def spec_of(points, trials=(), **settings):
     chart, signals = analysed(points, **settings)
     return measure_charts.chart_spec(chart, points, signals, list(trials), _labels())
