@@ -10,9 +10,8 @@ import datetime
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
@@ -21,36 +20,9 @@ from django.views.decorators.http import require_POST
 
 from lovende.improvement import aggregates, measure_charts, measure_forms, measures, permissions
 from lovende.improvement.measure_charts import MeasureSettings, TrialMark
-from lovende.improvement.models import Initiative, Measure, MeasureValue
+from lovende.improvement.models import Initiative, Measure
 from lovende.improvement.series import SUPPRESSED, Point
-from lovende.organisation.models import User
 from lovende.web import run_service, xlsx_response
-
-
-def _get_measure(user: User, measure_id: int, *, manage: bool = False) -> Measure:
-    """The measure, 404 when out of reach, 403 when ``manage`` and the user only reads."""
-    try:
-        measure = Measure.objects.select_related(
-            "initiative__intervention", "initiative__unit", "instrument"
-        ).get(pk=measure_id, initiative__in=permissions.initiatives_visible_to(user))
-    except Measure.DoesNotExist:
-        raise Http404 from None
-    if manage and not permissions.can_manage_teams(user, measure.initiative.intervention):
-        raise PermissionDenied
-    return measure
-
-
-def _get_value(user: User, value_id: int) -> MeasureValue:
-    """A value to delete: 404 out of reach, 403 for those who only read."""
-    try:
-        value = MeasureValue.objects.select_related("measure__initiative__intervention").get(
-            pk=value_id, measure__initiative__in=permissions.initiatives_visible_to(user)
-        )
-    except MeasureValue.DoesNotExist:
-        raise Http404 from None
-    if not permissions.can_manage_teams(user, value.measure.initiative.intervention):
-        raise PermissionDenied
-    return value
 
 
 def _labels() -> dict[str, str]:
@@ -192,7 +164,7 @@ def create_measure(request: HttpRequest, initiative_id: int) -> HttpResponse:
 
 @login_required
 def update_measure(request: HttpRequest, measure_id: int) -> HttpResponse:
-    measure = _get_measure(request.user, measure_id, manage=True)
+    measure = permissions.get_measure_for_user(request.user, measure_id, manage=True)
     initial = {name: getattr(measure, name) for name in measures.MEASURE_FIELDS}
     form = measure_forms.MeasureForm(
         request.POST or None, initial=initial, initiative=measure.initiative
@@ -213,7 +185,7 @@ def update_measure(request: HttpRequest, measure_id: int) -> HttpResponse:
 @login_required
 def delete_measure(request: HttpRequest, measure_id: int) -> HttpResponse:
     """GET asks for confirmation; POST deletes the measure and its values."""
-    measure = _get_measure(request.user, measure_id, manage=True)
+    measure = permissions.get_measure_for_user(request.user, measure_id, manage=True)
     if request.method == "POST":
         measures.delete_measure(by=request.user, measure=measure)
         messages.success(request, _("Målingen %(name)s er slettet.") % {"name": measure})
@@ -271,13 +243,13 @@ def _table_rows(measure: Measure, points: list[Point]) -> list[dict[str, object]
 
 @login_required
 def measure_detail(request: HttpRequest, measure_id: int) -> HttpResponse:
-    return _detail(request, _get_measure(request.user, measure_id))
+    return _detail(request, permissions.get_measure_for_user(request.user, measure_id))
 
 
 @require_POST
 @login_required
 def add_value(request: HttpRequest, measure_id: int) -> HttpResponse:
-    measure = _get_measure(request.user, measure_id, manage=True)
+    measure = permissions.get_measure_for_user(request.user, measure_id, manage=True)
     form = measure_forms.ValueForm(request.POST)
     if form.is_valid():
         value = run_service(
@@ -293,7 +265,7 @@ def add_value(request: HttpRequest, measure_id: int) -> HttpResponse:
 @login_required
 def set_values(request: HttpRequest, measure_id: int) -> HttpResponse:
     """Many values pasted at once: all of them are saved, or none."""
-    measure = _get_measure(request.user, measure_id, manage=True)
+    measure = permissions.get_measure_for_user(request.user, measure_id, manage=True)
     form = measure_forms.PasteValuesForm(request.POST)
     if form.is_valid():
         rows = form.cleaned_data["text"]
@@ -307,7 +279,7 @@ def set_values(request: HttpRequest, measure_id: int) -> HttpResponse:
 @login_required
 def delete_value(request: HttpRequest, value_id: int) -> HttpResponse:
     """GET asks for confirmation; POST deletes the value."""
-    value = _get_value(request.user, value_id)
+    value = permissions.get_value_for_user(request.user, value_id)
     if request.method == "POST":
         measures.delete_value(by=request.user, value=value)
         messages.success(request, _("Værdien er slettet."))
@@ -319,7 +291,7 @@ def delete_value(request: HttpRequest, value_id: int) -> HttpResponse:
 @login_required
 def export_measure(request: HttpRequest, measure_id: int) -> HttpResponse:
     """The measure's values as an Excel sheet, hidden values as such (SDC-01, FILE-03)."""
-    measure = _get_measure(request.user, measure_id)
+    measure = permissions.get_measure_for_user(request.user, measure_id)
     points = aggregates.series_of(measure.initiative, [measure], timezone.localdate())[measure.pk]
     header = [_("Dato"), _("Værdi"), _("Tæller"), _("Nævner"), _("Note")]
     rows = []

@@ -7,11 +7,21 @@
   everyone else gets 403 when they try.
 """
 
-from django.core.exceptions import PermissionDenied
+from operator import attrgetter
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404
 
-from lovende.improvement.models import ExternalPartner, Initiative, QualityTeam, TeamMember
+from lovende.improvement.models import (
+    ExternalPartner,
+    Initiative,
+    Measure,
+    MeasureValue,
+    QualityTeam,
+    TeamMember,
+    Trial,
+)
 from lovende.interventions.models import Intervention
 from lovende.interventions.permissions import can_record_costs, get_intervention_for_user
 from lovende.organisation.models import Role, User
@@ -97,6 +107,41 @@ def get_initiative_for_user(user: User, initiative_id: int, *, manage: bool = Fa
     if manage and not can_manage_teams(user, initiative.intervention):
         raise PermissionDenied
     return initiative
+
+
+def _get_within_initiative(
+    queryset: QuerySet, pk: int, user: User, initiative: str, *, manage: bool
+) -> object:
+    """An object of an initiative (reached through the ``initiative`` lookup path): 404 when
+    the initiative is out of reach, 403 when ``manage`` and the user only reads."""
+    try:
+        found = queryset.get(pk=pk, **{f"{initiative}__in": initiatives_visible_to(user)})
+    except ObjectDoesNotExist:
+        raise Http404 from None
+    owner = attrgetter(initiative.replace("__", "."))(found)
+    if manage and not can_manage_teams(user, owner.intervention):
+        raise PermissionDenied
+    return found
+
+
+def get_trial_for_user(user: User, trial_id: int, *, manage: bool = False) -> Trial:
+    trials = Trial.objects.select_related(
+        "initiative__intervention", "initiative__unit", "created_by"
+    )
+    return _get_within_initiative(trials, trial_id, user, "initiative", manage=manage)
+
+
+def get_measure_for_user(user: User, measure_id: int, *, manage: bool = False) -> Measure:
+    measures = Measure.objects.select_related(
+        "initiative__intervention", "initiative__unit", "instrument"
+    )
+    return _get_within_initiative(measures, measure_id, user, "initiative", manage=manage)
+
+
+def get_value_for_user(user: User, value_id: int) -> MeasureValue:
+    """A measure's value to delete: only those who manage the initiative reach it."""
+    values = MeasureValue.objects.select_related("measure__initiative__intervention")
+    return _get_within_initiative(values, value_id, user, "measure__initiative", manage=True)
 
 
 def get_development_point_to_develop(user: User, point_id: int) -> DevelopmentPoint:

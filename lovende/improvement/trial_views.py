@@ -9,9 +9,8 @@ from collections.abc import Iterable
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,7 +22,6 @@ from lovende.citizens.models import Citizen, Course
 from lovende.citizens.permissions import courses_visible_to
 from lovende.improvement import permissions, trial_forms, trials
 from lovende.improvement.models import Initiative, Trial
-from lovende.organisation.models import User
 from lovende.web import run_service
 
 # The steps after the plan, each with its anchor on the trial page and the stage it fills.
@@ -39,20 +37,6 @@ EDITABLE = {Trial.Stage.DO, Trial.Stage.STUDY, Trial.Stage.ACT}
 def trials_context(request: HttpRequest, initiative: Initiative) -> dict:
     """What the initiative page needs to show its trials (``_trials.html``): one query."""
     return {"trials": list(initiative.trials.all())}
-
-
-def _get_trial(user: User, trial_id: int, *, manage: bool = False) -> Trial:
-    """The trial, 404 when its initiative is out of reach, 403 when ``manage`` and the user only
-    reads (the initiative's own rule)."""
-    try:
-        trial = Trial.objects.select_related(
-            "initiative__intervention", "initiative__unit", "created_by"
-        ).get(pk=trial_id, initiative__in=permissions.initiatives_visible_to(user))
-    except Trial.DoesNotExist:
-        raise Http404 from None
-    if manage and not permissions.can_manage_teams(user, trial.initiative.intervention):
-        raise PermissionDenied
-    return trial
 
 
 def _log_citizens(request: HttpRequest, courses: Iterable[Course], criterion: str) -> None:
@@ -94,7 +78,7 @@ def create_trial(request: HttpRequest, initiative_id: int) -> HttpResponse:
 
 @login_required
 def update_plan(request: HttpRequest, trial_id: int) -> HttpResponse:
-    trial = _get_trial(request.user, trial_id, manage=True)
+    trial = permissions.get_trial_for_user(request.user, trial_id, manage=True)
     candidates = trials.course_candidates(request.user, trial.initiative)
     initial = {name: getattr(trial, name) for name in trials.PLAN_FIELDS}
     initial["courses"] = list(candidates.filter(trials=trial))
@@ -171,7 +155,7 @@ def _trial_page(
 
 @login_required
 def trial_detail(request: HttpRequest, trial_id: int) -> HttpResponse:
-    return _trial_page(request, _get_trial(request.user, trial_id))
+    return _trial_page(request, permissions.get_trial_for_user(request.user, trial_id))
 
 
 def _saved(request: HttpRequest, trial: Trial, message: str, anchor: str) -> HttpResponse:
@@ -182,7 +166,7 @@ def _saved(request: HttpRequest, trial: Trial, message: str, anchor: str) -> Htt
 @require_POST
 @login_required
 def record_do(request: HttpRequest, trial_id: int) -> HttpResponse:
-    trial = _get_trial(request.user, trial_id, manage=True)
+    trial = permissions.get_trial_for_user(request.user, trial_id, manage=True)
     form = trial_forms.DoForm(request.POST)
     if form.is_valid() and run_service(
         form, trials.record_do, by=request.user, trial=trial, **form.cleaned_data
@@ -194,7 +178,7 @@ def record_do(request: HttpRequest, trial_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def record_study(request: HttpRequest, trial_id: int) -> HttpResponse:
-    trial = _get_trial(request.user, trial_id, manage=True)
+    trial = permissions.get_trial_for_user(request.user, trial_id, manage=True)
     form = trial_forms.StudyForm(request.POST)
     if form.is_valid() and run_service(
         form, trials.record_study, by=request.user, trial=trial, **form.cleaned_data
@@ -206,7 +190,7 @@ def record_study(request: HttpRequest, trial_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def decide(request: HttpRequest, trial_id: int) -> HttpResponse:
-    trial = _get_trial(request.user, trial_id, manage=True)
+    trial = permissions.get_trial_for_user(request.user, trial_id, manage=True)
     form = trial_forms.ActForm(request.POST)
     if form.is_valid() and run_service(
         form, trials.decide, by=request.user, trial=trial, **form.cleaned_data
