@@ -1,7 +1,8 @@
 """`make bench`: build a municipality-scale database; time the course page, a measurement write,
-the intervention and organisation dashboards, and DuckDB computing the same shares from the raw
-measurements; and the run and control chart analysis of a 10,000-point series (bench/spc.py, also
-runnable on its own as `python -m bench.spc`).
+the intervention and organisation dashboards, DuckDB computing the same shares from the raw
+measurements, and the status board of 2,000 improvement initiatives (bench/board.py); and the run
+and control chart analysis of a 10,000-point series (bench/spc.py, also runnable on its own as
+`python -m bench.spc`).
 
     python -m bench.run [--citizens 50000] [--courses 60000] [--measurements 1000000]
                         [--samples 200] [--dashboard-samples 50]
@@ -82,7 +83,7 @@ def main() -> int:
     from django.core.management import call_command
     from django.urls import get_resolver
 
-    from bench import duck, spc, timing
+    from bench import board, duck, spc, timing
     from bench.build import build
 
     assert get_resolver().url_patterns  # noqa: S101 - load every view module now, not midway through timing
@@ -107,6 +108,7 @@ def main() -> int:
             "ours": timing.our_shares(built, largest),
             "duckdb": [float(v) for v in duckdb["answers"].get(largest) or ()],
         },
+        "improvement_board": board.measure(built, samples=args.dashboard_samples),
         "spc_10000_points": spc.measure(),
     }
     report = {

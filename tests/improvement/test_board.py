@@ -94,3 +94,38 @@ def test_it_uses_the_same_number_of_queries_for_1_and_20_initiatives(
     twenty = count_queries(client)
 
     assert one == twenty
+
+
+def test_it_collapses_the_closed_columns_to_a_count_and_a_link(client_for, lars, intervention):
+    done = make_initiative(lars, intervention, title="Afsluttet tiltag")
+    services.set_initiative_status(by=lars, initiative=done, status="afsluttet")
+    make_initiative(lars, intervention, title="Aktivt tiltag")
+    client = client_for(lars)
+
+    page = client.get(BOARD, {"indsats": intervention.pk}).content.decode()
+    shown = client.get(BOARD, {"indsats": intervention.pk, "lukkede": "vis"}).content.decode()
+
+    assert "Aktivt tiltag" in page
+    assert "Afsluttet tiltag" not in page
+    assert f'href="?indsats={intervention.pk}&amp;lukkede=vis">Vis 1 tiltag<' in page
+    assert "Afsluttet tiltag" in shown
+    assert "Aktivt tiltag" in shown
+    assert f'href="?indsats={intervention.pk}">Skjul tiltagene<' in shown
+    assert 'name="lukkede" value="vis"' in shown  # the filter form keeps the closed columns open
+
+
+def test_a_card_shows_its_place_and_aim_and_keeps_the_filter_when_moved(
+    client_for, lars, intervention, tree
+):
+    initiative = make_initiative(lars, intervention, unit=tree.nord)
+    action = reverse("improvement:set_initiative_status", args=[initiative.pk])
+    detail = reverse("improvement:initiative_detail", args=[initiative.pk])
+
+    page = client_for(lars).get(BOARD, {"indsats": intervention.pk}).content.decode()
+
+    assert f'<a href="{detail}">Mål ved hver session</a>' in page
+    assert f"Familiebehandling · {tree.nord.name}<br>Mål senest {initiative.aim_date.day}." in page
+    form = page[page.index(f'action="{action}"') :]
+    assert f'<input type="hidden" name="indsats" value="{intervention.pk}">' in form[:400]
+    assert '<option value="ide" selected>Idé</option>' in form
+    assert ">Status for Mål ved hver session</label>" in form
