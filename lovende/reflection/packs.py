@@ -7,7 +7,8 @@ only to check who may see each row and chart and to write the access log.
 
 - Intervention level: the intervention dashboard of the forum's intervention, unfiltered, split
   by unit and again by professional group, gender and age band, already suppressed (small groups
-  read "færre end 5"); recent observations by kind; the intervention's open development points.
+  read "færre end 5"); recent observations by kind; the intervention's open development points
+  with their improvement initiatives and trials; and its trials of the last 12 months.
 - Organisation level: the organisation dashboard's tables, unfiltered, already suppressed.
 - Citizen level: for each course on the meeting's agenda (or, when none is, each open course in
   the forum's intervention and unit) that the generating user may see, what the course page
@@ -16,12 +17,14 @@ only to check who may see each row and chart and to write the access log.
   Excel file and PDF of such a pack writes the access log.
 """
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.http import Http404, QueryDict
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -37,6 +40,8 @@ from lovende.dashboards.display import Table, Value
 from lovende.dashboards.forms import DIMENSIONS
 from lovende.dashboards.intervention_dashboard import Chart
 from lovende.dashboards.permissions import can_see_organisation_dashboard
+from lovende.improvement import permissions as improvement_permissions
+from lovende.improvement.models import Initiative, Trial
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import User
 from lovende.reflection import citizen_pack, pdf_charts, permissions
@@ -45,6 +50,7 @@ from lovende.reflection.models import DataPack, DevelopmentPoint, Level, Meeting
 SPLITS = ("faggruppe", "koen", "alder")  # beside the split by unit
 SPLIT_TABLES = ("Forløb og målinger", "Resultater")  # the tables that change with the split
 GROUP_CHART = "chart-categories"  # the chart that changes with the split
+TRIAL_PERIOD = datetime.timedelta(days=365)  # trials that ended before this are left out
 
 
 # --- Snapshot -----------------------------------------------------------------------------------
@@ -74,6 +80,7 @@ def _intervention_content(by: User, meeting: Meeting) -> dict:
         tables += split_tables
         charts += split_charts
     tables.append(_development_points(by, intervention))
+    tables.append(_trials(by, intervention))
     return {"tables": tables, "charts": charts}
 
 
@@ -105,21 +112,33 @@ def _chart_title(chart: Chart, dimension: str) -> str:
 
 
 def _development_points(by: User, intervention: Intervention) -> dict:
-    """The intervention's development points that are not closed, oldest first."""
+    """The intervention's development points that are not closed, oldest first, each with the
+    improvement initiatives that grew from it and their trials (prøvehandlinger)."""
+    initiatives = Prefetch(
+        "initiatives",
+        improvement_permissions.initiatives_visible_to(by)
+        .order_by("created_at", "pk")
+        .prefetch_related("trials"),
+    )
     points = (
         permissions.development_points_visible_to(by)
         .filter(intervention=intervention)
         .exclude(status=DevelopmentPoint.Status.CLOSED)
         .select_related("meeting__forum")
+        .prefetch_related(initiatives)
         .order_by("created_at", "pk")
     )
     table = Table(
         "Udviklingspunkter",
         _("Åbne udviklingspunkter"),
-        [_("Udviklingspunkt"), _("Status"), _("Fra møde"), _("Oprettet")],
+        [
+            _("Udviklingspunkt"),
+            _("Status"),
+            _("Fra møde"),
+            _("Oprettet"),
+            _("Forbedringstiltag og afprøvninger"),
+        ],
     )
-    # Hook: the improvement issue adds trials (prøvehandlinger) per point; give them a column
-    # (or a table of their own) here, frozen the same way.
     for point in points:
         meeting = point.meeting
         origin = (
@@ -133,6 +152,66 @@ def _development_points(by: User, intervention: Intervention) -> dict:
                 Value(str(point.get_status_display())),
                 Value(origin),
                 Value(date_format(timezone.localtime(point.created_at), "j. F Y")),
+                Value(" · ".join(_initiative_summary(i) for i in point.initiatives.all()) or "–"),
+            ]
+        )
+    return _table(table)
+
+
+def _initiative_summary(initiative: Initiative) -> str:
+    """ "Title (status): 1. trial – decision or stage; 2. …", short enough for a table cell."""
+    text = f"{initiative.title} ({initiative.get_status_display()})"
+    trials = "; ".join(
+        f"{trial.number}. {trial.title} – {_trial_state(trial)}"
+        for trial in initiative.trials.all()
+    )
+    return f"{text}: {trials}" if trials else text
+
+
+def _trial_state(trial: Trial) -> str:
+    """The decision once made (Indfør, Tilpas og afprøv igen, Opgiv), the stage until then."""
+    return str(trial.get_decision_display() if trial.decision else trial.get_stage_display())
+
+
+def _trials(by: User, intervention: Intervention) -> dict:
+    """The intervention's trials of the last 12 months (running, ended or planned), by initiative."""
+    since = timezone.localdate() - TRIAL_PERIOD
+    trials = (
+        Trial.objects.filter(
+            initiative__in=improvement_permissions.initiatives_visible_to(by).filter(
+                intervention=intervention
+            ),
+            end_date__gte=since,
+        )
+        .select_related("initiative")
+        .order_by("initiative__title", "initiative_id", "number")
+    )
+    table = Table(
+        "Afprøvningshandlinger",
+        _("Afprøvningshandlinger de seneste 12 måneder"),
+        [
+            _("Forbedringstiltag"),
+            _("Nr."),
+            _("Hvad afprøver vi?"),
+            _("Periode"),
+            _("Fase"),
+            _("Beslutning"),
+            _("Hvad lærte vi?"),
+        ],
+    )
+    for trial in trials:
+        period = (
+            f"{date_format(trial.start_date, 'j. F Y')} – {date_format(trial.end_date, 'j. F Y')}"
+        )
+        table.rows.append(
+            [
+                Value(trial.initiative.title),
+                Value(str(trial.number), trial.number),
+                Value(trial.title),
+                Value(period),
+                Value(str(trial.get_stage_display())),
+                Value(str(trial.get_decision_display()) if trial.decision else "–"),
+                Value(trial.learning.strip() or "–"),
             ]
         )
     return _table(table)

@@ -1,5 +1,6 @@
 """Data packs: frozen snapshots of a meeting's data, as page, Excel and PDF (see packs.py)."""
 
+import datetime
 import io
 import re
 import shutil
@@ -7,9 +8,16 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from django.utils.formats import date_format
 from openpyxl import load_workbook
 
 from lovende.audit.models import AccessLog
+from lovende.improvement import services as improvement_services
+from lovende.improvement.models import Trial
+from lovende.interventions import services as intervention_services
 from lovende.reflection import packs, services
 from lovende.reflection.models import DataPack
 from tests.conftest import make_course
@@ -394,3 +402,130 @@ def test_a_citizen_level_pdf_renders_to_an_image(client_for, mette, citizen_meet
     png = render_first_page(out / "10-citizen-pack.pdf", out / "10-citizen-pack.png")
 
     assert png.stat().st_size > 5_000
+
+
+def add_trial(initiative, number, title, *, ended_days_ago=5, **fields):
+    today = timezone.localdate()
+    return Trial.objects.create(
+        initiative=initiative,
+        number=number,
+        title=title,
+        start_date=today - datetime.timedelta(days=ended_days_ago + 14),
+        end_date=today - datetime.timedelta(days=ended_days_ago),
+        prediction="Flere måles ved hver session.",
+        created_by=initiative.created_by,
+        **fields,
+    )
+
+
+@pytest.fixture
+def trials(lars, meeting, intervention):
+    """One initiative from an open development point, with a decided and a running trial."""
+    point = services.create_development_point(
+        by=lars, meeting=meeting, title="Flere målinger i opstarten"
+    )
+    initiative = improvement_services.create_initiative(
+        by=lars, intervention=intervention, title="Mål ved hver session", aim="ORS ved 90 %",
+        aim_date=timezone.localdate() + datetime.timedelta(days=90), development_point=point,
+    )  # fmt: skip
+    improvement_services.set_initiative_status(by=lars, initiative=initiative, status="afproeves")
+    adopted = add_trial(
+        initiative, 1, "Ugentlig ORS", decision="indfoer", learning="Det virker i Nord."
+    )
+    running = add_trial(initiative, 2, "ORS i hjemmet", ended_days_ago=-10)
+    return initiative, adopted, running
+
+
+def test_the_intervention_pack_lists_initiatives_and_trials_per_development_point(
+    lars, meeting, trials
+):
+    pack = packs.generate_data_pack(by=lars, meeting=meeting)
+
+    table = tables_by_key(pack)["Udviklingspunkter"]
+    assert table["header"][-1] == "Forbedringstiltag og afprøvninger"
+    assert table["rows"][0][-1]["text"] == (
+        "Mål ved hver session (Afprøves): 1. Ugentlig ORS – Indfør; 2. ORS i hjemmet – Udfør"
+    )
+
+
+def test_a_development_point_without_initiatives_says_so(lars, meeting, caseload):
+    services.create_development_point(by=lars, meeting=meeting, title="Ingen tiltag endnu")
+
+    pack = packs.generate_data_pack(by=lars, meeting=meeting)
+
+    assert tables_by_key(pack)["Udviklingspunkter"]["rows"][0][-1]["text"] == "–"
+
+
+def test_the_intervention_pack_lists_the_trials_of_the_last_12_months(lars, meeting, trials, tree):
+    initiative, adopted, _running = trials
+    add_trial(initiative, 3, "For længe siden", ended_days_ago=400)
+    other = intervention_services.save_intervention(
+        organisation=tree.organisation, name="Skolestøtte", target_group="Skolebørn",
+        units=[tree.department], professional_groups=[], status="etableret",
+    )  # fmt: skip
+    elsewhere = improvement_services.create_initiative(
+        by=lars, intervention=other, title="Andet tiltag", aim="Mål",
+        aim_date=timezone.localdate() + datetime.timedelta(days=90),
+    )  # fmt: skip
+    add_trial(elsewhere, 1, "Anden indsats")
+
+    pack = packs.generate_data_pack(by=lars, meeting=meeting)
+
+    table = tables_by_key(pack)["Afprøvningshandlinger"]
+    assert table["header"] == [
+        "Forbedringstiltag", "Nr.", "Hvad afprøver vi?", "Periode", "Fase", "Beslutning",
+        "Hvad lærte vi?",
+    ]  # fmt: skip
+    rows = [[cell["text"] for cell in row] for row in table["rows"]]
+    assert [row[:3] for row in rows] == [
+        ["Mål ved hver session", "1", "Ugentlig ORS"],
+        ["Mål ved hver session", "2", "ORS i hjemmet"],
+    ]
+    assert rows[0][4:] == ["Besluttet", "Indfør", "Det virker i Nord."]
+    assert rows[1][4:] == ["Udfør", "–", "–"]
+    assert rows[0][3] == (
+        f"{date_format(adopted.start_date, 'j. F Y')} – {date_format(adopted.end_date, 'j. F Y')}"
+    )
+    assert table["rows"][0][1]["number"] == 1
+
+
+def test_the_trials_stay_frozen_and_reach_the_page_excel_and_pdf(client_for, lars, meeting, trials):
+    client = client_for(lars)
+    pack = generate(client, meeting)
+    _initiative, _adopted, running = trials
+    Trial.objects.filter(pk=running.pk).update(decision="opgiv", learning="For tungt.")
+
+    page = text_of(client.get(f"/refleksion/datapakke/{pack.pk}/"))
+    excel = sheets(client.get(f"/refleksion/datapakke/{pack.pk}/excel/"))
+    view = packs.read_pack(lars, pack, context=None, action="vist")
+    html = packs.pdf_html(view)
+    pdf = client.get(f"/refleksion/datapakke/{pack.pk}/pdf/").content
+
+    assert "Afprøvningshandlinger de seneste 12 måneder" in page
+    assert "ORS i hjemmet – Udfør" in page
+    assert "For tungt." not in page
+    assert excel["Afprøvningshandlinger"][2][:3] == ["Mål ved hver session", 2, "ORS i hjemmet"]
+    assert "Det virker i Nord." in html
+    assert "2. ORS i hjemmet – Udfør" in html
+    assert pdf.startswith(b"%PDF")
+
+
+def test_the_development_points_and_trials_take_the_same_queries_for_more_trials(
+    lars, meeting, trials
+):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            packs.generate_data_pack(by=lars, meeting=meeting)
+        return len(captured)
+
+    one_initiative = queries()
+    initiative, *_rest = trials
+    for number in range(3):
+        more = improvement_services.create_initiative(
+            by=lars, intervention=initiative.intervention, title=f"Tiltag {number}", aim="Mål",
+            aim_date=initiative.aim_date, development_point=initiative.development_point,
+        )  # fmt: skip
+        add_trial(more, 1, "Første")
+        add_trial(more, 2, "Anden")
+
+    assert queries() == one_initiative
