@@ -3,8 +3,8 @@
 Plan (``create_trial``, ``update_plan``), Do (``record_do``), Study (``record_study``) and Act
 (``decide``). Atomic, with the actor first as ``by=``; the checks hold for every caller.
 
-The learning stays on the trial: the culture issue's learning log will read ``Trial.learning`` of
-decided trials, abandoned ones included, since an abandoned trial is learning, not failure.
+A decision's learning also goes to the learning log (``lovende.culture``), abandoned trials
+included, since an abandoned trial is learning, not failure.
 """
 
 from collections.abc import Iterable
@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from lovende.citizens.models import Course
 from lovende.citizens.permissions import courses_visible_to
+from lovende.culture import services as culture_services
 from lovende.improvement import services
 from lovende.improvement.models import Initiative, Trial
 from lovende.organisation.models import User
@@ -175,7 +176,11 @@ def record_study(*, by: User, trial: Trial, study: str) -> Trial:
 def decide(
     *, by: User, trial: Trial, decision: str, learning: str, decided_on: date | None = None
 ) -> Trial:
-    """Adopt, adapt or abandon the change. Abandoning needs the learning written down."""
+    """Adopt, adapt or abandon the change. Abandoning needs the learning written down.
+
+    What was learned goes to the learning log (one point per trial, refreshed on a new decision),
+    so it reaches the next staff meeting: learning, not fault-finding.
+    """
     errors = {}
     learning = learning.strip()
     if decision not in Trial.Decision.values:
@@ -190,4 +195,6 @@ def decide(
     trial.decision, trial.learning = decision, learning
     trial.decided_on = decided_on or timezone.localdate()
     trial.save(update_fields=["decision", "learning", "decided_on"])
+    if learning:
+        culture_services.record_trial_learning(by=by, trial=trial)
     return trial

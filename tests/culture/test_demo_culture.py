@@ -5,6 +5,7 @@ import pytest
 
 from lovende.culture.models import Concern, Landmark, LearningPoint, Recognition
 from lovende.demo.seed import seed_demo
+from lovende.improvement.models import Trial
 
 pytestmark = pytest.mark.django_db
 
@@ -13,11 +14,17 @@ def test_the_demo_has_a_learning_culture(monkeypatch):
     monkeypatch.setattr("lovende.demo.caseload.write_histories", lambda *args, **kwargs: None)
     seed_demo(citizens=60)
 
-    sources = list(LearningPoint.objects.values_list("source", flat=True))
+    sources = list(LearningPoint.objects.filter(trial=None).values_list("source", flat=True))
 
     assert Landmark.objects.count() == 7
     assert Landmark.objects.exclude(intent="").count() == 2
-    assert len(sources) == 5
+    # Five written in the log, and one from each decided trial of the demo's initiatives.
+    assert LearningPoint.objects.filter(trial=None).count() == 5
+    assert (
+        LearningPoint.objects.exclude(trial=None).count()
+        == Trial.objects.exclude(learning="").count()
+        > 0
+    )
     assert sources.count("fejl") == 2
     assert Recognition.objects.count() == 4
     assert Concern.objects.count() == 3

@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from lovende.culture.models import LearningPoint
 from lovende.improvement import trials
 from lovende.improvement.models import Initiative, Trial
 from lovende.interventions import services as intervention_services
@@ -258,3 +259,13 @@ def test_it_refuses_an_unknown_decision(lars, initiative):
         trials.decide(by=lars, trial=trial, decision="måske", learning="")
 
     assert "decision" in errors_of(excinfo)
+
+
+def test_what_a_decided_trial_taught_goes_to_the_learning_log_once(lars, initiative):
+    trial = make_trial(lars, initiative)
+
+    trials.decide(by=lars, trial=trial, decision="opgiv", learning="Relationen, ikke stedet.")
+    trials.decide(by=lars, trial=trial, decision="tilpas", learning="Ring dagen før.")
+
+    point = LearningPoint.objects.get(trial=trial)
+    assert (point.source, point.learned) == (LearningPoint.Source.TRIAL, "Ring dagen før.")
