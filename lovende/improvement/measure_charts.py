@@ -168,7 +168,13 @@ def _x(labels: Mapping[str, str]) -> dict:
         "type": "temporal",
         "title": labels["date"],
         "scale": {"type": "utc"},
-        "axis": {"format": "%m-%Y", "labelAngle": 0},
+        # One tick a month at most: weekly values otherwise repeat each month's label.
+        "axis": {
+            "format": "%m-%Y",
+            "labelAngle": 0,
+            "tickCount": {"interval": "month", "step": 1},
+            "labelOverlap": True,
+        },
     }
 
 
