@@ -15,7 +15,7 @@ test: setup  ## set up and run the whole suite, browser tests included
 test-fast: setup  ## the inner loop: everything but the browser tests
 	$(PY) -m pytest -m "not e2e"
 
-bench: setup  ## municipality-scale data; course page and measurement write p50/p95 (SQLite, and PostgreSQL if DATABASE_URL is set)
+bench: setup  ## municipality scale: course page, writes, dashboards, status board (2,000 initiatives), SPC on 10,000 points — p50/p95 (SQLite; PostgreSQL if DATABASE_URL is set)
 	$(PY) -m bench.run
 
 lint: setup
