@@ -206,6 +206,8 @@ if MODE == "production":
 
 # Small-cell suppression: aggregates above citizen level hide groups below this size (SDC-01).
 LOVENDE_MIN_CELL = max(3, env_int("LOVENDE_MIN_CELL", 5))
+# Anonymous staff surveys: no result, response count or comment below this many answers (SDC-02).
+LOVENDE_SURVEY_MIN_ANSWERS = max(3, env_int("LOVENDE_SURVEY_MIN_ANSWERS", 5))
 # Course signals: no reliable improvement after this many sessions; no measurement for this many days.
 LOVENDE_SIGNAL_SESSIONS = env_int("LOVENDE_SIGNAL_SESSIONS", 6)
 LOVENDE_SIGNAL_DAYS = env_int("LOVENDE_SIGNAL_DAYS", 42)

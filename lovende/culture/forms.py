@@ -1,16 +1,28 @@
 """Forms for the learning culture. Choices are limited to the user's own organisation (and, for
 leaders' forms, the units whose culture they lead); the services check the rules again."""
 
+import datetime
+
 from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lovende.citizens.forms import DATE_FORMATS, DateInput
-from lovende.culture.models import Concern, Landmark, LandmarkStatement, LearningPoint, Recognition
+from lovende.culture.models import (
+    Concern,
+    Landmark,
+    LandmarkStatement,
+    LeaderNote,
+    LearningPoint,
+    Recognition,
+    SurveyComment,
+    SurveyItem,
+    SurveyRound,
+)
 from lovende.improvement.models import Initiative
 from lovende.interventions.models import Intervention
-from lovende.organisation.models import Unit
+from lovende.organisation.models import Unit, User
 
 WHOLE_ORGANISATION = _("Hele organisationen")
 
@@ -230,3 +242,143 @@ class ConcernResponseForm(forms.Form):
         ),
     )
     status = forms.ChoiceField(label=_("Status"), choices=Concern.Status.choices)
+
+
+# Culture surveys and leaders' 360° feedback --------------------------------------------------
+
+SCALE = [
+    ("1", _("1 – helt uenig")),
+    ("2", _("2")),
+    ("3", _("3")),
+    ("4", _("4")),
+    ("5", _("5 – helt enig")),
+]
+SCALE_MESSAGES = {
+    "required": _("Vælg et tal fra 1 til 5."),
+    "invalid_choice": _("Vælg et tal fra 1 til 5."),
+}
+
+
+def _closes_on_field() -> forms.DateField:
+    return forms.DateField(
+        label=_("Lukker"),
+        widget=DateInput(),
+        input_formats=DATE_FORMATS,
+        help_text=_("Svarene vises først, når runden er lukket."),
+        error_messages={"invalid": _("Skriv datoen som åååå-mm-dd.")},
+    )
+
+
+class _RoundForm(forms.Form):
+    title = forms.CharField(
+        label=_("Titel"),
+        max_length=SurveyRound.MAX_TITLE_LENGTH,
+        error_messages={"required": _("Giv runden en titel.")},
+        widget=forms.TextInput(attrs={"class": "input-width-xl"}),
+    )
+    closes_on = _closes_on_field()
+
+    def clean_closes_on(self) -> datetime.date:
+        closes_on = self.cleaned_data["closes_on"]
+        if closes_on < timezone.localdate():
+            raise forms.ValidationError(_("Lukkedatoen ligger i fortiden."))
+        return closes_on
+
+
+class SurveyRoundForm(_RoundForm):
+    unit = forms.ModelChoiceField(
+        label=_("Enhed"),
+        queryset=Unit.objects.none(),
+        empty_label=None,
+        help_text=_("Alle med en rolle i enheden og enhederne under den kan svare."),
+        error_messages={"invalid_choice": _("Vælg en enhed, du leder kulturen i.")},
+    )
+    field_order = ["unit", "title", "closes_on"]
+
+    def __init__(self, *args: object, units: QuerySet[Unit], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units.order_by("path")
+
+
+class FeedbackRoundForm(_RoundForm):
+    unit = forms.ModelChoiceField(
+        label=_("Medarbejdere i"),
+        queryset=Unit.objects.none(),
+        empty_label=None,
+        help_text=_("Alle med en rolle i enheden og enhederne under den kan give feedback."),
+        error_messages={"invalid_choice": _("Vælg en enhed, du er leder for.")},
+    )
+    invitees = forms.ModelMultipleChoiceField(
+        label=_("Lederkolleger, der inviteres"),
+        queryset=User.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": _("Du kan kun invitere ledere i din organisation.")},
+    )
+    field_order = ["unit", "invitees", "title", "closes_on"]
+
+    def __init__(
+        self, *args: object, units: QuerySet[Unit], leaders: QuerySet[User], **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units.order_by("path")
+        self.fields["invitees"].queryset = leaders.order_by("first_name", "last_name")
+
+
+class AnswerForm(forms.Form):
+    """One 1–5 choice per item (``item_<id>``), and for a survey an optional comment."""
+
+    def __init__(
+        self, *args: object, items: list[SurveyItem], comment: bool = True, **kwargs: object
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.items = items
+        for item in items:
+            self.fields[f"item_{item.pk}"] = forms.ChoiceField(
+                label=item.text,
+                choices=SCALE,
+                widget=forms.RadioSelect,
+                error_messages=SCALE_MESSAGES,
+            )
+        if comment:
+            self.fields["comment"] = forms.CharField(
+                label=_("Kommentar"),
+                max_length=SurveyComment.MAX_TEXT_LENGTH,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 4}),
+                help_text=_(
+                    "Vises uden navn, og kun hvis mindst så mange har svaret, at ingen kan "
+                    "genkendes. Skriv ikke noget, der afslører, hvem du er."
+                ),
+            )
+
+    def themes(self) -> list[tuple[str, list[forms.BoundField]]]:
+        grouped: dict[str, list[forms.BoundField]] = {}
+        for item in self.items:
+            grouped.setdefault(item.theme, []).append(self[f"item_{item.pk}"])
+        return list(grouped.items())
+
+    def answers(self) -> dict[int, int]:
+        return {item.pk: int(self.cleaned_data[f"item_{item.pk}"]) for item in self.items}
+
+
+class LeaderNoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("Ny note"),
+        max_length=LeaderNote.MAX_TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Skriv noten.")},
+        help_text=_("Kun du kan se dine noter, også hvis du deler dine resultater."),
+    )
+
+
+class ShareForm(forms.Form):
+    colleague = forms.ModelChoiceField(
+        label=_("Del mine resultater med"),
+        queryset=User.objects.none(),
+        error_messages={"invalid_choice": _("Vælg en kollega i din organisation.")},
+    )
+
+    def __init__(self, *args: object, colleagues: QuerySet[User], **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["colleague"].queryset = colleagues

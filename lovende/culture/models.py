@@ -1,6 +1,8 @@
 """Learning culture (læringskultur, seed §3): the leaders' landmarks and their statements, the
 learning log, recognitions of the emerging learning culture, and employees' concerns."""
 
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -270,3 +272,260 @@ class Concern(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status != self.Status.HANDLED
+
+
+# Culture surveys and leaders' 360° feedback (issue 6, part B) ---------------------------------
+#
+# Anonymity is a property of the tables, not of the pages (SDC-02, docs/decisions.md): the
+# answer transaction writes that someone answered (Participation) and adds one to counters
+# (AnswerTally, RespondentTally); no row anywhere holds one person's answers. Comments carry a
+# random key and no time. Only the leader's own self-assessment is stored per person.
+
+
+class SurveyRound(models.Model):
+    """A round of a culture survey (kulturmåling) or of a leader's 360° feedback.
+
+    The statements are copied into ``SurveyItem`` rows when the round opens, so later edits of the
+    landmarks do not change what was asked. ``threshold`` is the least number of respondents for
+    any result to be shown; it is copied from the setting when the round opens and never below 3.
+    A 360° round keeps the two respondent groups (employees, fellow leaders) apart only when
+    ``split_groups`` was true at opening: both groups then had at least ``threshold`` members.
+    """
+
+    MAX_TITLE_LENGTH = 200
+    MIN_THRESHOLD = 3
+
+    class Kind(models.TextChoices):
+        CULTURE = "kultur", _("Kulturmåling")
+        LEADER360 = "leder360", _("360°-feedback til leder")
+
+    class Status(models.TextChoices):
+        OPEN = "aaben", _("Åben")
+        CLOSED = "lukket", _("Lukket")
+
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation")
+    )
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="survey_rounds", verbose_name=_("enhed")
+    )
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    subject = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="feedback_rounds",
+        verbose_name=_("leder"),
+    )
+    invitees = models.ManyToManyField(
+        User, blank=True, related_name="+", verbose_name=_("inviterede lederkolleger")
+    )
+    title = models.CharField(_("titel"), max_length=MAX_TITLE_LENGTH)
+    opened_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    opens_on = models.DateField(_("åbner"))
+    closes_on = models.DateField(_("lukker"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    threshold = models.PositiveSmallIntegerField(_("mindste antal svar"))
+    split_groups = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("spørgeskemarunde")
+        verbose_name_plural = _("spørgeskemarunder")
+        ordering = ["-opens_on", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(threshold__gte=3), name="survey_round_threshold_at_least_3"
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(kind="kultur", subject__isnull=True)
+                    | models.Q(kind="leder360", subject__isnull=False)
+                ),
+                name="survey_round_subject_only_for_leader360",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status == self.Status.CLOSED
+
+
+class SurveyItem(models.Model):
+    """One statement of a round, copied when it opened: theme, text and order.
+
+    ``statement`` points back to the landmark statement it was copied from (culture rounds), so
+    the trend can follow a statement across rounds; ``reflection`` marks a 360° dilemma.
+    """
+
+    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="items")
+    theme = models.CharField(_("tema"), max_length=Landmark.MAX_THEME_LENGTH)
+    text = models.CharField(_("udsagn"), max_length=LandmarkStatement.MAX_TEXT_LENGTH)
+    order = models.PositiveSmallIntegerField(_("rækkefølge"))
+    statement = models.ForeignKey(
+        LandmarkStatement, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reflection = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("spørgsmål")
+        verbose_name_plural = _("spørgsmål")
+        ordering = ["round", "order"]
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class RespondentGroup(models.TextChoices):
+    """Who answered a 360° round; "" is everyone together (culture rounds, unsplit 360°)."""
+
+    ALL = "", _("Alle")
+    EMPLOYEES = "medarbejdere", _("Medarbejdere")
+    COLLEAGUES = "lederkolleger", _("Lederkolleger")
+
+
+class Participation(models.Model):
+    """That ``user`` has answered ``round``: it stops a second answer, and nothing more.
+
+    No time, no group, no reference to what was answered. The rows are rewritten in the order
+    of the user's id when the round closes, so not even their order tells who answered first.
+    """
+
+    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="participations")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("deltagelse")
+        verbose_name_plural = _("deltagelser")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "user"], name="participation_once_per_round")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round_id}"
+
+
+class RespondentTally(models.Model):
+    """How many have answered a round, per respondent group: a counter, never a list."""
+
+    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="respondents")
+    group = models.CharField(max_length=20, choices=RespondentGroup.choices, blank=True)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["round", "group"], name="respondent_tally_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.group or '*'}: {self.count}"
+
+
+class AnswerTally(models.Model):
+    """How many answered ``value`` (1–5) to ``item``, per respondent group.
+
+    Every counter exists from the moment the round opens (at 0), so answering only updates
+    rows and never inserts one whose position could betray the order of answers.
+    """
+
+    MIN_VALUE, MAX_VALUE = 1, 5
+
+    item = models.ForeignKey(SurveyItem, on_delete=models.CASCADE, related_name="tallies")
+    group = models.CharField(max_length=20, choices=RespondentGroup.choices, blank=True)
+    value = models.PositiveSmallIntegerField()
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["item", "group", "value"], name="answer_tally_unique"),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=1, value__lte=5), name="answer_tally_value_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.value}: {self.count}"
+
+
+class SurveyComment(models.Model):
+    """A comment given with an answer: a random key, no author, no time.
+
+    Shown sorted by text, and rewritten in that order when the round closes.
+    """
+
+    MAX_TEXT_LENGTH = 2000
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="comments")
+    text = models.TextField(_("kommentar"), max_length=MAX_TEXT_LENGTH)
+
+    class Meta:
+        verbose_name = _("kommentar")
+        verbose_name_plural = _("kommentarer")
+        ordering = ["text"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class SelfAssessment(models.Model):
+    """The leader's own rating of one item of their 360° round. Not anonymous: it is theirs."""
+
+    leader = models.ForeignKey(User, on_delete=models.CASCADE, related_name="self_assessments")
+    item = models.ForeignKey(SurveyItem, on_delete=models.CASCADE, related_name="self_assessments")
+    value = models.PositiveSmallIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["leader", "item"], name="self_assessment_once"),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=1, value__lte=5), name="self_assessment_value_1_to_5"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
+class LeaderNote(models.Model):
+    """The leader's private note on their own reflection; never shared."""
+
+    MAX_TEXT_LENGTH = 4000
+
+    leader = models.ForeignKey(User, on_delete=models.CASCADE, related_name="leader_notes")
+    round = models.ForeignKey(
+        SurveyRound, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    text = models.TextField(_("note"), max_length=MAX_TEXT_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lederens note")
+        verbose_name_plural = _("lederens noter")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class ReflectionShare(models.Model):
+    """The leader shares their 360° results (not their notes) with one colleague."""
+
+    leader = models.ForeignKey(User, on_delete=models.CASCADE, related_name="reflection_shares")
+    shared_with = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("delt lederrefleksion")
+        verbose_name_plural = _("delte lederrefleksioner")
+        constraints = [
+            models.UniqueConstraint(fields=["leader", "shared_with"], name="reflection_share_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.leader_id} → {self.shared_with_id}"

@@ -10,15 +10,34 @@ concerns.
 - Everyone writes learning points; the author or the culture's leaders change them.
 - A concern is seen by the person who raised it (unless it is anonymous) and by the culture's
   leaders over its unit; other employees never see it, and it answers 404 to them.
+- A culture survey round is seen by the culture's leaders over its unit and by the people in it;
+  the culture's leaders over the unit open and close it. Everyone with a role at or below the
+  unit answers it once.
+- A leader's 360° round and reflection are seen by that leader alone, and by the colleagues the
+  leader shares them with; administrators and consultants too get 404. Employees at or below
+  the round's unit and the invited fellow leaders answer it.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
-from lovende.culture.models import Concern, Landmark, LandmarkStatement, LearningPoint, Recognition
+from lovende.culture.models import (
+    Concern,
+    Landmark,
+    LandmarkStatement,
+    LearningPoint,
+    Participation,
+    Recognition,
+    ReflectionShare,
+    RespondentGroup,
+    SurveyRound,
+)
 from lovende.improvement.models import Initiative
 from lovende.organisation.models import Role, Unit, User
 from lovende.organisation.permissions import roles_of, subtree_filter
@@ -183,3 +202,199 @@ def open_concerns_for_initiative(user: User, initiative: Initiative) -> QuerySet
         .filter(initiative=initiative)
         .exclude(status=Concern.Status.HANDLED)
     )
+
+
+# Culture surveys and leaders' 360° feedback --------------------------------------------------
+
+
+def survey_respondents(unit: Unit, subject: User | None = None) -> QuerySet[User]:
+    """Active staff with a role at or below ``unit``; a 360° round leaves out its leader."""
+    users = User.objects.filter(
+        organisation_id=unit.organisation_id,
+        is_active=True,
+        roles__unit__path__startswith=unit.path,
+    )
+    if subject is not None:
+        users = users.exclude(pk=subject.pk)
+    return users.distinct()
+
+
+def _in_unit(user: User, unit: Unit) -> bool:
+    return any(role.unit.is_within(unit) for role in roles_of(user))
+
+
+def is_invited(survey: SurveyRound, user: User) -> bool:
+    return survey.kind == SurveyRound.Kind.LEADER360 and any(
+        invitee.pk == user.pk for invitee in survey.invitees.all()
+    )
+
+
+def may_answer(user: User, survey: SurveyRound) -> bool:
+    """Everyone at or below the round's unit, and a 360° round's invitees; never its leader."""
+    if not _in_organisation(user) or survey.organisation_id != user.organisation_id:
+        return False
+    if survey.subject_id == user.pk:
+        return False
+    return _in_unit(user, survey.unit) or is_invited(survey, user)
+
+
+def respondent_group(survey: SurveyRound, user: User) -> str:
+    """The counters ``user``'s answer goes to: a split 360° round's group, otherwise everyone."""
+    if not survey.split_groups:
+        return RespondentGroup.ALL
+    if _in_unit(user, survey.unit):
+        return RespondentGroup.EMPLOYEES
+    return RespondentGroup.COLLEAGUES
+
+
+def leads_feedback_unit(user: User, unit: Unit) -> bool:
+    """A leader asks for feedback on a unit at or below one they lead."""
+    return any(
+        role.kind == Role.Kind.LEADER and unit.is_within(role.unit) for role in roles_of(user)
+    )
+
+
+def feedback_units(user: User) -> QuerySet[Unit]:
+    """The units a leader may ask for 360° feedback on: those they lead, and those below."""
+    led = [role.unit for role in roles_of(user) if role.kind == Role.Kind.LEADER]
+    if not led:
+        return Unit.objects.none()
+    return Unit.objects.filter(subtree_filter(led), organisation_id=user.organisation_id)
+
+
+def fellow_leaders(user: User) -> QuerySet[User]:
+    """Leaders in the organisation a leader may invite to give feedback (not themselves)."""
+    return (
+        User.objects.filter(
+            organisation_id=user.organisation_id,
+            is_active=True,
+            roles__kind=Role.Kind.LEADER,
+        )
+        .exclude(pk=user.pk)
+        .distinct()
+    )
+
+
+def shared_leaders(user: User) -> QuerySet[User]:
+    """The leaders who share their 360° results with ``user``."""
+    if not _in_organisation(user):
+        return User.objects.none()
+    return User.objects.filter(
+        reflection_shares__shared_with=user, organisation_id=user.organisation_id
+    )
+
+
+def may_see_reflection(user: User, leader: User) -> bool:
+    """The leader, and whom the leader shares with. Nobody else: not admins, not consultants."""
+    if not _in_organisation(user) or leader.organisation_id != user.organisation_id:
+        return False
+    return (
+        leader.pk == user.pk
+        or ReflectionShare.objects.filter(leader=leader, shared_with=user).exists()
+    )
+
+
+def survey_rounds_visible_to(user: User) -> QuerySet[SurveyRound]:
+    """Culture rounds the user leads or belongs to; 360° rounds of themselves or shared."""
+    if not _in_organisation(user):
+        return SurveyRound.objects.none()
+    scope = lead_scope(user)
+    own_units = {unit_id for role in roles_of(user) for unit_id in role.unit.ancestor_ids()}
+    culture = Q(unit_id__in=own_units)
+    if scope.everywhere:
+        culture = Q()
+    elif scope.units:
+        culture |= subtree_filter(scope.units, "unit__")
+    sharing = ReflectionShare.objects.filter(shared_with=user).values("leader_id")
+    feedback = Q(subject=user) | Q(subject_id__in=sharing)
+    return SurveyRound.objects.filter(organisation_id=user.organisation_id).filter(
+        (Q(kind=SurveyRound.Kind.CULTURE) & culture)
+        | (Q(kind=SurveyRound.Kind.LEADER360) & feedback)
+    )
+
+
+def rounds_to_answer(user: User) -> list[tuple[SurveyRound, bool]]:
+    """Open rounds the user may answer ("Mine spørgeskemaer"), each with whether they have."""
+    if not _in_organisation(user):
+        return []
+    today = timezone.localdate()
+    own_units = {unit_id for role in roles_of(user) for unit_id in role.unit.ancestor_ids()}
+    invited = SurveyRound.invitees.through.objects.filter(user=user).values("surveyround_id")
+    rounds = list(
+        SurveyRound.objects.filter(
+            organisation_id=user.organisation_id,
+            status=SurveyRound.Status.OPEN,
+            opens_on__lte=today,
+            closes_on__gte=today,
+        )
+        .filter(Q(unit_id__in=own_units) | Q(kind=SurveyRound.Kind.LEADER360, pk__in=invited))
+        .exclude(subject=user)
+        .select_related("unit", "subject")
+        .order_by("closes_on", "pk")
+    )
+    answered = set(
+        Participation.objects.filter(user=user, round__in=rounds).values_list("round_id", flat=True)
+    )
+    return [(survey, survey.pk in answered) for survey in rounds]
+
+
+def can_manage_round(user: User, survey: SurveyRound) -> bool:
+    """Culture rounds: the culture's leaders over the unit. 360° rounds: their leader."""
+    if survey.kind == SurveyRound.Kind.LEADER360:
+        return survey.subject_id == user.pk
+    return can_lead_culture(user, survey.unit)
+
+
+def get_round_for_user(user: User, round_id: int, *, manage: bool = False) -> SurveyRound:
+    """A round to read, 404 when out of reach, 403 when ``manage`` and the user only reads."""
+    try:
+        survey = survey_rounds_visible_to(user).select_related("unit", "subject").get(pk=round_id)
+    except SurveyRound.DoesNotExist:
+        raise Http404 from None
+    if manage and not can_manage_round(user, survey):
+        raise PermissionDenied
+    return survey
+
+
+def get_round_to_answer(user: User, round_id: int) -> SurveyRound:
+    """A round of the user's organisation (404 otherwise); whether they may answer is
+    the service's question, so that the refusal can say why."""
+    if not _in_organisation(user):
+        raise Http404
+    try:
+        return SurveyRound.objects.select_related("unit", "subject").get(
+            pk=round_id, organisation_id=user.organisation_id
+        )
+    except SurveyRound.DoesNotExist:
+        raise Http404 from None
+
+
+# Personal links: a signed (round, user, expiry) that only deep-links. Nothing is stored.
+LINK_SALT = "lovende.culture.survey-link"
+
+
+def survey_link_token(survey: SurveyRound, user: User) -> str:
+    """The personal token for ``user``'s link to ``survey``, valid until the round closes."""
+    payload = {"r": survey.pk, "u": user.pk, "e": survey.closes_on.isoformat()}
+    return signing.dumps(payload, salt=LINK_SALT, compress=True)
+
+
+class ForeignLink(PermissionDenied):
+    """A valid link that belongs to another person."""
+
+
+def get_round_from_link(user: User, token: str) -> SurveyRound:
+    """The round a personal link points to: 404 for a tampered, expired or foreign-tenant
+    token, ForeignLink (403) when it is another person's link."""
+    try:
+        payload = signing.loads(token, salt=LINK_SALT)
+        round_id, user_id = int(payload["r"]), int(payload["u"])
+        expires = datetime.date.fromisoformat(payload["e"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise Http404 from None
+    if expires < timezone.localdate():
+        raise Http404
+    survey = get_round_to_answer(user, round_id)
+    if user_id != user.pk:
+        raise ForeignLink
+    return survey

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lovende.culture import views
+from lovende.culture import survey_views, views
 
 app_name = "culture"
 
@@ -40,4 +40,40 @@ urlpatterns = [
     path("bekymringer/ny/", views.raise_concern, name="raise_concern"),
     path("bekymring/<int:concern_id>/", views.concern_detail, name="concern_detail"),
     path("bekymring/<int:concern_id>/svar/", views.respond_to_concern, name="respond_to_concern"),
+    # Culture surveys and the leaders' reflection (part B)
+    path("maalinger/", survey_views.survey_list, name="survey_list"),
+    path("maalinger/ny/", survey_views.open_survey_round, name="open_survey_round"),
+    path("maaling/<int:round_id>/", survey_views.survey_detail, name="survey_detail"),
+    path("maaling/<int:round_id>/svar/", survey_views.answer_survey, name="answer_survey"),
+    path("maaling/<int:round_id>/luk/", survey_views.close_survey_round, name="close_survey_round"),
+    path(
+        "maaling/<int:round_id>/excel/",
+        survey_views.export_survey_results,
+        name="export_survey_results",
+    ),
+    path(
+        "maaling/<int:round_id>/selvvurdering/",
+        survey_views.record_self_assessment,
+        name="record_self_assessment",
+    ),
+    path("spoergeskema/<str:token>/", survey_views.survey_link, name="survey_link"),
+    path("lederrefleksion/", survey_views.leader_reflection, name="leader_reflection"),
+    path("lederrefleksion/ny/", survey_views.open_feedback_round, name="open_feedback_round"),
+    path("lederrefleksion/noter/", survey_views.write_leader_note, name="write_leader_note"),
+    path(
+        "lederrefleksion/note/<int:note_id>/slet/",
+        survey_views.delete_leader_note,
+        name="delete_leader_note",
+    ),
+    path("lederrefleksion/del/", survey_views.share_reflection, name="share_reflection"),
+    path(
+        "lederrefleksion/del/<int:user_id>/stop/",
+        survey_views.stop_sharing,
+        name="stop_sharing",
+    ),
+    path(
+        "lederrefleksion/<int:leader_id>/",
+        survey_views.shared_reflection,
+        name="shared_reflection",
+    ),
 ]

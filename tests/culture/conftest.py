@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from lovende.culture import services
+from lovende.culture import services, survey_services
 from lovende.organisation import services as org_services
 from lovende.organisation.models import Role
 from tests.conftest import make_staff
@@ -60,3 +60,36 @@ def make_recognition(by, **overrides):
 def make_concern(by, **overrides):
     fields = {"description": "Dokumentationen tager tid fra familierne."}
     return services.raise_concern(by=by, **{**fields, **overrides})
+
+
+# Culture surveys and leaders' 360° feedback (part B) ------------------------------------------
+
+NORD_COLLEAGUES = (("anna", "Anna", "Berg"), ("bo", "Bo", "Dam"), ("carl", "Carl", "Friis"),
+                   ("dorte", "Dorte", "Kjær"))  # fmt: skip
+
+
+@pytest.fixture
+def nord_team(tree, mette):
+    """Mette and four colleagues: the five employees of Familiebehandling Nord."""
+    team = [mette]
+    for username, first, last in NORD_COLLEAGUES:
+        user = make_staff(tree.organisation, username, first, last)
+        org_services.assign_role(user=user, unit=tree.nord, kind=Role.Kind.EMPLOYEE)
+        team.append(user)
+    return team
+
+
+@pytest.fixture
+def culture_round(lars, tree, landmark, nord_team):
+    """An open culture survey for Nord, asking the department's landmark statement."""
+    return survey_services.open_survey_round(
+        by=lars,
+        unit=tree.nord,
+        title="Kulturmåling efterår",
+        closes_on=timezone.localdate() + datetime.timedelta(days=14),
+    )
+
+
+def answer(survey, user, value=4, comment=""):
+    answers = {item.pk: value for item in survey.items.all()}
+    return survey_services.answer_survey(by=user, survey=survey, answers=answers, comment=comment)
