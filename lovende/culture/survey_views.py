@@ -116,7 +116,7 @@ def _trend_rows(rounds: list[SurveyRound]) -> list[dict]:
 
 def _trend_chart(survey: SurveyRound) -> dict | None:
     rows = _trend_rows(_trend_rounds(survey))
-    if not rows:
+    if len({row["round"] for row in rows}) < 2:  # a trend needs two rounds
         return None
     labels = {"round": _("Runde"), "mean": _("Gennemsnit (1-5)"), "theme": _("Tema")}
     return {
@@ -192,6 +192,7 @@ def _results_context(survey: SurveyRound) -> dict:
         "own": own,
         "trend": _trend_chart(survey),
         "group_names": dict(RespondentGroup.choices),
+        "columns": 7 + bool(own) + max(len(result.groups) - 1, 0),
     }
 
 
@@ -395,7 +396,9 @@ def open_feedback_round(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Runden er åbnet. Giv også din egen vurdering."))
             return redirect("culture:record_self_assessment", survey.pk)
     context = {"form": form, "threshold": survey_services.survey_threshold()}
-    return render(request, "culture/feedback_form.html", context, status=422 if form.errors else 200)
+    return render(
+        request, "culture/feedback_form.html", context, status=422 if form.errors else 200
+    )
 
 
 @login_required

@@ -1,17 +1,20 @@
 """The demo's learning culture in family treatment: the handbook's landmarks for the department
-with two marked intents, a learning log, recognitions and three concerns (one anonymous).
+with two marked intents, a learning log, recognitions and three concerns (one anonymous); two
+closed culture survey rounds with a visible trend and an open one, and Lars's 360° round.
 
 Written through the culture services, as Lars (the department leader), Mette and Sofie.
 Points and recognitions are spread over the last weeks so the pages read like a living log.
 """
 
 import datetime
+import random
 
-from lovende.culture import services
-from lovende.culture.models import Landmark, LearningPoint
+from lovende.culture import permissions, services, survey_services
+from lovende.culture.models import Landmark, LearningPoint, SurveyRound
 from lovende.demo.interventions import FAMILY
 from lovende.demo.tree import NORTH, SOUTH, Town
 from lovende.improvement.models import Initiative
+from lovende.organisation.models import Role, User
 
 DEPARTMENT = "Familiebehandling"
 
@@ -88,6 +91,7 @@ def create_culture(town: Town, today: datetime.date) -> None:
             unit=department,
         )
     _create_concerns(town)
+    create_surveys(town, today)
 
 
 def _create_learning_log(town: Town, today: datetime.date) -> None:
@@ -141,4 +145,113 @@ def _create_concerns(town: Town) -> None:
         unit=town.units[DEPARTMENT],
         description="Jeg frygter, at målingerne bliver brugt til at vurdere den enkelte behandler.",
         anonymous=True,
+    )
+
+
+# Culture surveys and Lars's 360° feedback (part B) --------------------------------------------
+
+SURVEY_SEED = 2692  # the survey answers are drawn from their own generator: reproducible
+
+# (title, days ago it opened, days ago it closed, mean per theme, comments). The themes not
+# named keep the base mean; the second round shows the change the department aimed for
+# («Opmuntring til udvikling og forbedring»).
+BASE_MEAN = 3.6
+SURVEY_ROUNDS = (
+    ("Kulturmåling foråret", 230, 216,
+     {"Opmuntring til udvikling og forbedring": 2.7, "Effektivt teamsamarbejde": 3.9,
+      "Anerkendelse af viden og læring": 3.2},
+     ("Vi taler for lidt om det, der går galt – det bliver hurtigt personligt.",
+      "Personalemøderne handler mest om drift.",
+      "God stemning i teamet, men nye idéer bliver ofte skudt ned.")),
+    ("Kulturmåling efteråret", 60, 46,
+     {"Opmuntring til udvikling og forbedring": 3.6, "Effektivt teamsamarbejde": 4.1,
+      "Anerkendelse af viden og læring": 3.7},
+     ("Læringspunkterne på personalemøderne har gjort det lettere at sige, når noget gik galt.",
+      "Jeg savner stadig tid til at dele ny forskning.",
+      "Prøvehandlingerne har givet mere mod på at afprøve nyt.")),
+)  # fmt: skip
+
+FEEDBACK_COLLEAGUE_UNITS = ("Familiehuset", "Sundhedspleje", "Myndighed Børn og Familie")
+# Lars's own view, and how far the others' view lies below or above it, per theme.
+SELF_VIEW = {"Rollemodel": 4, "Vidensbaseret kvalitetsudvikling": 4,
+             "Den menneskelige side af forandringer": 3, "Dilemmaer": 3}  # fmt: skip
+OTHERS_VIEW = {"Rollemodel": 3.4, "Vidensbaseret kvalitetsudvikling": 3.9,
+               "Den menneskelige side af forandringer": 3.9, "Dilemmaer": 3.2}  # fmt: skip
+
+
+def create_surveys(town: Town, today: datetime.date) -> None:
+    """Two closed culture rounds for the department, an open one, and Lars's 360° round."""
+    rng = random.Random(SURVEY_SEED)  # noqa: S311 - demo answers, not a secret
+    lars = town.staff["lars"]
+    department = town.units[DEPARTMENT]
+    respondents = list(permissions.survey_respondents(department).order_by("pk"))
+    for title, opened, closed, means, comments in SURVEY_ROUNDS:
+        survey = survey_services.open_survey_round(
+            by=lars, unit=department, title=title, closes_on=today
+        )
+        _answer(survey, respondents[: len(respondents) - 3], rng, means, comments)
+        survey_services.close_survey_round(by=lars, survey=survey)
+        _backdate(survey, today, opened, closed)
+    current = survey_services.open_survey_round(
+        by=lars,
+        unit=department,
+        title="Kulturmåling vinter",
+        closes_on=today + datetime.timedelta(days=10),
+    )
+    others = [user for user in respondents if user.username not in ("mette", "lars")]
+    _answer(current, others[:3], rng, {}, ())
+    _create_feedback(town, today, rng)
+
+
+def _answer(
+    survey: SurveyRound,
+    users: list[User],
+    rng: random.Random,
+    means: dict[str, float],
+    comments: tuple[str, ...],
+) -> None:
+    items = list(survey.items.all())
+    for number, user in enumerate(users):
+        answers = {
+            item.pk: min(5, max(1, round(rng.gauss(means.get(item.theme, BASE_MEAN), 0.8))))
+            for item in items
+        }
+        comment = comments[number] if number < len(comments) else ""
+        survey_services.answer_survey(by=user, survey=survey, answers=answers, comment=comment)
+
+
+def _backdate(survey: SurveyRound, today: datetime.date, opened: int, closed: int) -> None:
+    # The demo needs rounds from the past; the services only open rounds from today on.
+    SurveyRound.objects.filter(pk=survey.pk).update(
+        opens_on=today - datetime.timedelta(days=opened),
+        closes_on=today - datetime.timedelta(days=closed),
+    )
+
+
+def _create_feedback(town: Town, today: datetime.date, rng: random.Random) -> None:
+    lars = town.staff["lars"]
+    department = town.units[DEPARTMENT]
+    colleagues = [town.staff["hanne"], town.staff["jens"]] + [
+        role.user
+        for role in Role.objects.filter(
+            unit__in=[town.units[name] for name in FEEDBACK_COLLEAGUE_UNITS],
+            kind=Role.Kind.LEADER,
+        ).select_related("user")
+    ]
+    survey = survey_services.open_feedback_round(
+        by=lars, unit=department, title="360°-feedback 2026", closes_on=today, invitees=colleagues
+    )
+    employees = list(permissions.survey_respondents(department, subject=lars).order_by("pk"))
+    _answer(survey, employees[:8] + colleagues[:5], rng, OTHERS_VIEW, ())
+    items = list(survey.items.all())
+    survey_services.record_self_assessment(
+        by=lars, survey=survey, answers={item.pk: SELF_VIEW[item.theme] for item in items}
+    )
+    survey_services.close_survey_round(by=lars, survey=survey)
+    _backdate(survey, today, 40, 26)
+    survey_services.write_leader_note(
+        by=lars,
+        survey=survey,
+        text="Medarbejderne oplever mig mere forstående, end jeg selv troede – men jeg viser "
+        "sjældent usikkerhed. Næste personalemøde: fortæl om en beslutning, jeg var i tvivl om.",
     )

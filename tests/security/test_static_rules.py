@@ -33,6 +33,9 @@ PURE_MODULES = [
     "reflection/review.py",
     "interventions/economy.py",
     "interventions/target_groups.py",
+    "culture/leadership.py",
+    "culture/survey_results.py",
+    "culture/survey_charts.py",
 ]
 PERSONAL_MODELS = {
     "Citizen",
