@@ -146,9 +146,13 @@ def _themes(
 def strengths_and_areas(
     statements: Iterable[StatementResult],
 ) -> tuple[list[StatementResult], list[StatementResult]]:
-    """The highest and the lowest means (at most three each, never the same statement twice)."""
+    """The highest and the lowest means: at most three each, and a strength always scores
+    above every area to develop (equal means are neither)."""
     ranked = sorted((s for s in statements if s.mean is not None), key=lambda s: -(s.mean or 0))
     count = min(TOP, len(ranked) // 2)
     if not count:
         return [], []
-    return ranked[:count], list(reversed(ranked[-count:]))
+    top, bottom = ranked[:count], ranked[-count:]
+    strengths = [s for s in top if (s.mean or 0) > (bottom[0].mean or 0)]
+    areas = [s for s in reversed(bottom) if (s.mean or 0) < (top[-1].mean or 0)]
+    return strengths, areas

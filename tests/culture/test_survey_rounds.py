@@ -1,9 +1,11 @@
 """Opening and closing culture survey rounds: copied statements, the threshold, who may open."""
 
 import datetime
+import io
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -129,3 +131,16 @@ def test_it_keeps_the_answers_when_closing_twice(lars, culture_round, nord_team)
 
     assert culture_round.participations.count() == 5
     assert culture_round.comments.count() == 5
+
+
+def test_the_command_closes_due_rounds_once(culture_round):
+    SurveyRound.objects.filter(pk=culture_round.pk).update(
+        closes_on=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    first, second = io.StringIO(), io.StringIO()
+
+    call_command("close_survey_rounds", stdout=first)
+    call_command("close_survey_rounds", stdout=second)
+
+    assert first.getvalue().strip() == "1 spørgeskemarunder lukket."
+    assert second.getvalue().strip() == "0 spørgeskemarunder lukket."

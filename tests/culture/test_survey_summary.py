@@ -89,3 +89,10 @@ def test_it_builds_vega_lite_specs():
 
     assert spec["data"]["values"] == rows
     assert spec["encoding"]["y"]["scale"]["domain"] == [1, 5]
+
+
+def test_it_names_no_strength_or_area_when_the_means_are_equal():
+    tallies = {(1, ALL, 4): 5, (2, ALL, 4): 5, (3, ALL, 4): 5}
+    result = summarise(ITEMS, tallies, {ALL: 5}, 5, closed=True)
+
+    assert strengths_and_areas(result.overall.statements) == ([], [])
