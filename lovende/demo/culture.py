@@ -157,13 +157,13 @@ SURVEY_SEED = 2692  # the survey answers are drawn from their own generator: rep
 # («Opmuntring til udvikling og forbedring»).
 BASE_MEAN = 3.6
 SURVEY_ROUNDS = (
-    ("Kulturmåling foråret", 230, 216,
+    ("Kulturmåling, 1. runde", 230, 216,
      {"Opmuntring til udvikling og forbedring": 2.7, "Effektivt teamsamarbejde": 3.9,
       "Anerkendelse af viden og læring": 3.2},
      ("Vi taler for lidt om det, der går galt – det bliver hurtigt personligt.",
       "Personalemøderne handler mest om drift.",
       "God stemning i teamet, men nye idéer bliver ofte skudt ned.")),
-    ("Kulturmåling efteråret", 60, 46,
+    ("Kulturmåling, 2. runde", 60, 46,
      {"Opmuntring til udvikling og forbedring": 3.6, "Effektivt teamsamarbejde": 4.1,
       "Anerkendelse af viden og læring": 3.7},
      ("Læringspunkterne på personalemøderne har gjort det lettere at sige, når noget gik galt.",
@@ -195,7 +195,7 @@ def create_surveys(town: Town, today: datetime.date) -> None:
     current = survey_services.open_survey_round(
         by=lars,
         unit=department,
-        title="Kulturmåling vinter",
+        title="Kulturmåling, 3. runde",
         closes_on=today + datetime.timedelta(days=10),
     )
     others = [user for user in respondents if user.username not in ("mette", "lars")]

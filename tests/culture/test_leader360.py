@@ -277,3 +277,10 @@ def test_it_opens_a_feedback_round_from_the_form(client_for, lars, tree, nord_te
     assert response["Location"] == reverse("culture:record_self_assessment", args=[survey.pk])
     assert list(survey.invitees.all()) == [hanne]
     assert survey.subject == lars
+
+
+def test_it_tells_an_employee_what_the_reflection_page_is_for(client_for, mette):
+    html = client_for(mette).get(reverse("culture:leader_reflection")).content.decode()
+
+    assert "Lederrefleksion er for ledere" in html
+    assert "Del mine resultater" not in html
