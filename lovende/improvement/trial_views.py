@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from lovende.audit.models import AccessLog
@@ -163,37 +164,48 @@ def _saved(request: HttpRequest, trial: Trial, message: str, anchor: str) -> Htt
     return redirect(f"{reverse('improvement:trial_detail', args=[trial.pk])}#{anchor}")
 
 
+# Each step after the plan: its form, its service, what to say once saved and where to go next.
+STEP_WRITERS = {
+    Trial.Stage.DO: (
+        trial_forms.DoForm,
+        trials.record_do,
+        _lazy("Udførelsen er gemt. Næste trin: Studér."),
+        "studer",
+    ),
+    Trial.Stage.STUDY: (
+        trial_forms.StudyForm,
+        trials.record_study,
+        _lazy("Studiet er gemt. Næste trin: Handl."),
+        "handl",
+    ),
+    Trial.Stage.ACT: (trial_forms.ActForm, trials.decide, _lazy("Beslutningen er gemt."), "handl"),
+}
+
+
+def _record_step(request: HttpRequest, trial_id: int, stage: str) -> HttpResponse:
+    trial = permissions.get_trial_for_user(request.user, trial_id, manage=True)
+    form_class, service, message, anchor = STEP_WRITERS[stage]
+    form = form_class(request.POST)
+    if form.is_valid() and run_service(
+        form, service, by=request.user, trial=trial, **form.cleaned_data
+    ):
+        return _saved(request, trial, str(message), anchor)
+    return _trial_page(request, trial, stage, form)
+
+
 @require_POST
 @login_required
 def record_do(request: HttpRequest, trial_id: int) -> HttpResponse:
-    trial = permissions.get_trial_for_user(request.user, trial_id, manage=True)
-    form = trial_forms.DoForm(request.POST)
-    if form.is_valid() and run_service(
-        form, trials.record_do, by=request.user, trial=trial, **form.cleaned_data
-    ):
-        return _saved(request, trial, _("Udførelsen er gemt. Næste trin: Studér."), "studer")
-    return _trial_page(request, trial, Trial.Stage.DO, form)
+    return _record_step(request, trial_id, Trial.Stage.DO)
 
 
 @require_POST
 @login_required
 def record_study(request: HttpRequest, trial_id: int) -> HttpResponse:
-    trial = permissions.get_trial_for_user(request.user, trial_id, manage=True)
-    form = trial_forms.StudyForm(request.POST)
-    if form.is_valid() and run_service(
-        form, trials.record_study, by=request.user, trial=trial, **form.cleaned_data
-    ):
-        return _saved(request, trial, _("Studiet er gemt. Næste trin: Handl."), "handl")
-    return _trial_page(request, trial, Trial.Stage.STUDY, form)
+    return _record_step(request, trial_id, Trial.Stage.STUDY)
 
 
 @require_POST
 @login_required
 def decide(request: HttpRequest, trial_id: int) -> HttpResponse:
-    trial = permissions.get_trial_for_user(request.user, trial_id, manage=True)
-    form = trial_forms.ActForm(request.POST)
-    if form.is_valid() and run_service(
-        form, trials.decide, by=request.user, trial=trial, **form.cleaned_data
-    ):
-        return _saved(request, trial, _("Beslutningen er gemt."), "handl")
-    return _trial_page(request, trial, Trial.Stage.ACT, form)
+    return _record_step(request, trial_id, Trial.Stage.ACT)
