@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from lovende.audit.models import AccessLog
@@ -169,16 +169,21 @@ STEP_WRITERS = {
     Trial.Stage.DO: (
         trial_forms.DoForm,
         trials.record_do,
-        _lazy("Udførelsen er gemt. Næste trin: Studér."),
+        gettext_lazy("Udførelsen er gemt. Næste trin: Studér."),
         "studer",
     ),
     Trial.Stage.STUDY: (
         trial_forms.StudyForm,
         trials.record_study,
-        _lazy("Studiet er gemt. Næste trin: Handl."),
+        gettext_lazy("Studiet er gemt. Næste trin: Handl."),
         "handl",
     ),
-    Trial.Stage.ACT: (trial_forms.ActForm, trials.decide, _lazy("Beslutningen er gemt."), "handl"),
+    Trial.Stage.ACT: (
+        trial_forms.ActForm,
+        trials.decide,
+        gettext_lazy("Beslutningen er gemt."),
+        "handl",
+    ),
 }
 
 
