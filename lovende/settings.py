@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "lovende.dashboards",
     "lovende.improvement",
     "lovende.culture",
+    "lovende.scaling",
     "lovende.audit",
     "lovende.api",
     "lovende.demo",

@@ -203,8 +203,8 @@ class Concern(models.Model):
     the date is kept, not the time (a timestamp could be matched with who was logged in). The
     person who raised it therefore cannot find it again either.
 
-    The scaling step a concern is about will get its own foreign key when scaling plans exist
-    (issue 7); ``initiative`` covers improvement initiatives.
+    A concern is about an improvement initiative (``initiative``) or a unit's step in scaling an
+    intervention (``scaling_target``), or neither.
     """
 
     MAX_TEXT_LENGTH = 2000
@@ -237,6 +237,14 @@ class Concern(models.Model):
         blank=True,
         related_name="concerns",
         verbose_name=_("forbedringstiltag"),
+    )
+    scaling_target = models.ForeignKey(
+        "scaling.TargetUnit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="concerns",
+        verbose_name=_("skalering til enhed"),
     )
     description = models.TextField(_("bekymringen"), max_length=MAX_TEXT_LENGTH)
     background = models.TextField(_("hvad ligger bag?"), max_length=MAX_TEXT_LENGTH, blank=True)
