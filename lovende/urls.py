@@ -22,6 +22,7 @@ urlpatterns = [
     path("refleksion/", include("lovende.reflection.urls")),
     path("forbedring/", include("lovende.improvement.urls")),
     path("kultur/", include("lovende.culture.urls")),
+    path("skalering/", include("lovende.scaling.urls")),
     path("overblik/", include("lovende.dashboards.urls")),
     path("organisation/", include("lovende.organisation.urls")),
     path("adgangslog/", include("lovende.audit.urls")),
