@@ -21,6 +21,7 @@ from lovende.demo.caseload import (
     plan_neighbour_courses,
 )
 from lovende.demo.culture import create_culture
+from lovende.demo.description import create_description
 from lovende.demo.economy import record_costs
 from lovende.demo.initiatives import create_initiatives
 from lovende.demo.interventions import (
@@ -31,6 +32,7 @@ from lovende.demo.interventions import (
 from lovende.demo.meetings import create_meeting_structure
 from lovende.demo.progress import install_instruments
 from lovende.demo.quality import create_quality_team
+from lovende.demo.scaling import create_scaling
 from lovende.demo.tree import DEMO, DEMO_NAME, DEMO_PASSWORD, NEIGHBOUR, PERSONAS, build_town
 from lovende.demo.trials import create_trials_and_measures
 from lovende.measurements.models import Measurement
@@ -98,6 +100,8 @@ def _seed(rng: random.Random, citizens: int, today: datetime.date) -> None:
     create_quality_team(demo)
     create_trials_and_measures(create_initiatives(demo, today), today)
     create_culture(demo, today)
+    create_description(demo, today)
+    create_scaling(demo, today)
     if Organisation.objects.filter(name=NEIGHBOUR.name).exists():
         return
     neighbour = build_town(NEIGHBOUR, rng)
