@@ -5,16 +5,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('culture', '0002_surveys'),
-        ('scaling', '0001_initial'),
+        ("culture", "0002_surveys"),
+        ("scaling", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='concern',
-            name='scaling_target',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='concerns', to='scaling.targetunit', verbose_name='skalering til enhed'),
+            model_name="concern",
+            name="scaling_target",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="concerns",
+                to="scaling.targetunit",
+                verbose_name="skalering til enhed",
+            ),
         ),
     ]

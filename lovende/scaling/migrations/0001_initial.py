@@ -6,273 +6,638 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('improvement', '0003_trials_measures'),
-        ('instruments', '0001_initial'),
-        ('interventions', '0003_intervention_cost'),
-        ('organisation', '0001_initial'),
+        ("improvement", "0003_trials_measures"),
+        ("instruments", "0001_initial"),
+        ("interventions", "0003_intervention_cost"),
+        ("organisation", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Description',
+            name="Description",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(verbose_name='version')),
-                ('target_group', models.TextField(verbose_name='målgruppe')),
-                ('goals', models.TextField(verbose_name='mål')),
-                ('resources', models.TextField(blank=True, verbose_name='ressourcer')),
-                ('activities', models.TextField(blank=True, verbose_name='aktiviteter')),
-                ('short_term_outcomes', models.TextField(blank=True, verbose_name='kortsigtede resultater')),
-                ('long_term_outcomes', models.TextField(blank=True, verbose_name='langsigtede resultater')),
-                ('assumptions', models.TextField(blank=True, verbose_name='antagelser')),
-                ('documentation_note', models.TextField(blank=True, verbose_name='om dokumentationen')),
-                ('change_note', models.TextField(blank=True, verbose_name='hvad er ændret og hvorfor')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('documentation_tools', models.ManyToManyField(blank=True, related_name='+', to='instruments.instrument', verbose_name='dokumentationsredskaber')),
-                ('intervention', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='descriptions', to='interventions.intervention')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(verbose_name="version")),
+                ("target_group", models.TextField(verbose_name="målgruppe")),
+                ("goals", models.TextField(verbose_name="mål")),
+                ("resources", models.TextField(blank=True, verbose_name="ressourcer")),
+                ("activities", models.TextField(blank=True, verbose_name="aktiviteter")),
+                (
+                    "short_term_outcomes",
+                    models.TextField(blank=True, verbose_name="kortsigtede resultater"),
+                ),
+                (
+                    "long_term_outcomes",
+                    models.TextField(blank=True, verbose_name="langsigtede resultater"),
+                ),
+                ("assumptions", models.TextField(blank=True, verbose_name="antagelser")),
+                (
+                    "documentation_note",
+                    models.TextField(blank=True, verbose_name="om dokumentationen"),
+                ),
+                (
+                    "change_note",
+                    models.TextField(blank=True, verbose_name="hvad er ændret og hvorfor"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "documentation_tools",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="+",
+                        to="instruments.instrument",
+                        verbose_name="dokumentationsredskaber",
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="descriptions",
+                        to="interventions.intervention",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'beskrivelse af indsatsen',
-                'verbose_name_plural': 'beskrivelser af indsatsen',
-                'ordering': ['intervention', '-version'],
+                "verbose_name": "beskrivelse af indsatsen",
+                "verbose_name_plural": "beskrivelser af indsatsen",
+                "ordering": ["intervention", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='Element',
+            name="Element",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.SlugField(max_length=60, verbose_name='nøgle')),
-                ('kind', models.CharField(choices=[('kerne', 'Kerneelement'), ('tilpasning', 'Tilpasningselement')], max_length=20, verbose_name='type')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('text', models.TextField(blank=True, verbose_name='beskrivelse')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='rækkefølge')),
-                ('description', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='elements', to='scaling.description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.SlugField(max_length=60, verbose_name="nøgle")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("kerne", "Kerneelement"), ("tilpasning", "Tilpasningselement")],
+                        max_length=20,
+                        verbose_name="type",
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                ("text", models.TextField(blank=True, verbose_name="beskrivelse")),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="rækkefølge")),
+                (
+                    "description",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="elements",
+                        to="scaling.description",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'element',
-                'verbose_name_plural': 'elementer',
-                'ordering': ['description', 'kind', 'order', 'name'],
+                "verbose_name": "element",
+                "verbose_name_plural": "elementer",
+                "ordering": ["description", "kind", "order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='FidelityCheck',
+            name="FidelityCheck",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('checked_on', models.DateField(verbose_name='dato')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('checked_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("checked_on", models.DateField(verbose_name="dato")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "checked_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'tjek af troskab',
-                'verbose_name_plural': 'tjek af troskab',
-                'ordering': ['target', '-checked_on', '-id'],
+                "verbose_name": "tjek af troskab",
+                "verbose_name_plural": "tjek af troskab",
+                "ordering": ["target", "-checked_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='FidelityAnswer',
+            name="FidelityAnswer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('element_key', models.SlugField(max_length=60, verbose_name='element')),
-                ('level', models.CharField(choices=[('ja', 'Ja'), ('delvist', 'Delvist'), ('nej', 'Nej')], max_length=10, verbose_name='følges')),
-                ('note', models.CharField(blank=True, max_length=300, verbose_name='note')),
-                ('fidelity_check', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='scaling.fidelitycheck')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("element_key", models.SlugField(max_length=60, verbose_name="element")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[("ja", "Ja"), ("delvist", "Delvist"), ("nej", "Nej")],
+                        max_length=10,
+                        verbose_name="følges",
+                    ),
+                ),
+                ("note", models.CharField(blank=True, max_length=300, verbose_name="note")),
+                (
+                    "fidelity_check",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="answers",
+                        to="scaling.fidelitycheck",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'svar i tjek af troskab',
-                'verbose_name_plural': 'svar i tjek af troskab',
-                'ordering': ['fidelity_check', 'id'],
+                "verbose_name": "svar i tjek af troskab",
+                "verbose_name_plural": "svar i tjek af troskab",
+                "ordering": ["fidelity_check", "id"],
             },
         ),
         migrations.CreateModel(
-            name='PracticeAssessment',
+            name="PracticeAssessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assessed_on', models.DateField(verbose_name='vurderet den')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('intervention', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='practice_assessments', to='interventions.intervention')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("assessed_on", models.DateField(verbose_name="vurderet den")),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="practice_assessments",
+                        to="interventions.intervention",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vurdering af lovende praksis',
-                'verbose_name_plural': 'vurderinger af lovende praksis',
-                'ordering': ['intervention', '-assessed_on', '-id'],
+                "verbose_name": "vurdering af lovende praksis",
+                "verbose_name_plural": "vurderinger af lovende praksis",
+                "ordering": ["intervention", "-assessed_on", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='PracticeScore',
+            name="PracticeScore",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('element', models.CharField(max_length=40, verbose_name='element')),
-                ('score', models.PositiveSmallIntegerField(verbose_name='score')),
-                ('evidence', models.TextField(blank=True, verbose_name='belæg')),
-                ('next_step', models.TextField(blank=True, verbose_name='næste skridt')),
-                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='scaling.practiceassessment')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("element", models.CharField(max_length=40, verbose_name="element")),
+                ("score", models.PositiveSmallIntegerField(verbose_name="score")),
+                ("evidence", models.TextField(blank=True, verbose_name="belæg")),
+                ("next_step", models.TextField(blank=True, verbose_name="næste skridt")),
+                (
+                    "assessment",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="scores",
+                        to="scaling.practiceassessment",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'score for et element',
-                'verbose_name_plural': 'scorer for elementer',
-                'ordering': ['assessment', 'id'],
+                "verbose_name": "score for et element",
+                "verbose_name_plural": "scorer for elementer",
+                "ordering": ["assessment", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ScalingPlan',
+            name="ScalingPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='navn')),
-                ('fixed', models.TextField(blank=True, verbose_name='det ligger fast')),
-                ('free', models.TextField(blank=True, verbose_name='det er frit')),
-                ('decides', models.TextField(blank=True, verbose_name='hvem beslutter hvad')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('intervention', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='scaling_plans', to='interventions.intervention')),
-                ('pilot_units', models.ManyToManyField(related_name='piloted_plans', to='organisation.unit', verbose_name='pilotenheder')),
-                ('quality_team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='scaling_plans', to='improvement.qualityteam', verbose_name='kvalitetsteam, der beslutter om kerneelementer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="navn")),
+                ("fixed", models.TextField(blank=True, verbose_name="det ligger fast")),
+                ("free", models.TextField(blank=True, verbose_name="det er frit")),
+                ("decides", models.TextField(blank=True, verbose_name="hvem beslutter hvad")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "intervention",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="scaling_plans",
+                        to="interventions.intervention",
+                    ),
+                ),
+                (
+                    "pilot_units",
+                    models.ManyToManyField(
+                        related_name="piloted_plans",
+                        to="organisation.unit",
+                        verbose_name="pilotenheder",
+                    ),
+                ),
+                (
+                    "quality_team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="scaling_plans",
+                        to="improvement.qualityteam",
+                        verbose_name="kvalitetsteam, der beslutter om kerneelementer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'skaleringsplan',
-                'verbose_name_plural': 'skaleringsplaner',
-                'ordering': ['intervention', 'name'],
+                "verbose_name": "skaleringsplan",
+                "verbose_name_plural": "skaleringsplaner",
+                "ordering": ["intervention", "name"],
             },
         ),
         migrations.CreateModel(
-            name='TargetUnit',
+            name="TargetUnit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('udforskning', 'Udforskning'), ('installation', 'Installation'), ('indledende', 'Indledende implementering'), ('fuld', 'Fuld implementering')], default='udforskning', max_length=20, verbose_name='fase')),
-                ('tacit_knowledge', models.TextField(blank=True, verbose_name='tavs viden')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='owned_scaling_targets', to=settings.AUTH_USER_MODEL, verbose_name='ejer')),
-                ('plan', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='targets', to='scaling.scalingplan')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='scaling_targets', to='organisation.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("udforskning", "Udforskning"),
+                            ("installation", "Installation"),
+                            ("indledende", "Indledende implementering"),
+                            ("fuld", "Fuld implementering"),
+                        ],
+                        default="udforskning",
+                        max_length=20,
+                        verbose_name="fase",
+                    ),
+                ),
+                ("tacit_knowledge", models.TextField(blank=True, verbose_name="tavs viden")),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="owned_scaling_targets",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="ejer",
+                    ),
+                ),
+                (
+                    "plan",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="targets",
+                        to="scaling.scalingplan",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="scaling_targets",
+                        to="organisation.unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'målenhed',
-                'verbose_name_plural': 'målenheder',
-                'ordering': ['plan', 'unit__name'],
+                "verbose_name": "målenhed",
+                "verbose_name_plural": "målenheder",
+                "ordering": ["plan", "unit__name"],
             },
         ),
         migrations.CreateModel(
-            name='StageChange',
+            name="StageChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('stage', models.CharField(choices=[('udforskning', 'Udforskning'), ('installation', 'Installation'), ('indledende', 'Indledende implementering'), ('fuld', 'Fuld implementering')], max_length=20, verbose_name='fase')),
-                ('changed_on', models.DateField(verbose_name='dato')),
-                ('reason', models.TextField(verbose_name='hvad flyttede den')),
-                ('changed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stage_changes', to='scaling.targetunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("udforskning", "Udforskning"),
+                            ("installation", "Installation"),
+                            ("indledende", "Indledende implementering"),
+                            ("fuld", "Fuld implementering"),
+                        ],
+                        max_length=20,
+                        verbose_name="fase",
+                    ),
+                ),
+                ("changed_on", models.DateField(verbose_name="dato")),
+                ("reason", models.TextField(verbose_name="hvad flyttede den")),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stage_changes",
+                        to="scaling.targetunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'faseskift',
-                'verbose_name_plural': 'faseskift',
-                'ordering': ['target', 'changed_on', 'id'],
+                "verbose_name": "faseskift",
+                "verbose_name_plural": "faseskift",
+                "ordering": ["target", "changed_on", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ReadinessItem',
+            name="ReadinessItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('item', models.CharField(max_length=40, verbose_name='punkt')),
-                ('score', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='score')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='readiness', to='scaling.targetunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("item", models.CharField(max_length=40, verbose_name="punkt")),
+                (
+                    "score",
+                    models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="score"),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="readiness",
+                        to="scaling.targetunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'punkt i foranalysen',
-                'verbose_name_plural': 'foranalyse',
-                'ordering': ['target', 'id'],
+                "verbose_name": "punkt i foranalysen",
+                "verbose_name_plural": "foranalyse",
+                "ordering": ["target", "id"],
             },
         ),
         migrations.CreateModel(
-            name='PracticeMapping',
+            name="PracticeMapping",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('element_key', models.SlugField(max_length=60, verbose_name='element')),
-                ('fit', models.CharField(choices=[('matcher', 'Gør vi allerede'), ('nyt', 'Nyt for os'), ('konflikt', 'Strider mod det, vi gør')], max_length=20, verbose_name='forhold til vores praksis')),
-                ('existing_practice', models.TextField(blank=True, verbose_name='det gør vi i dag')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='mappings', to='scaling.targetunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("element_key", models.SlugField(max_length=60, verbose_name="element")),
+                (
+                    "fit",
+                    models.CharField(
+                        choices=[
+                            ("matcher", "Gør vi allerede"),
+                            ("nyt", "Nyt for os"),
+                            ("konflikt", "Strider mod det, vi gør"),
+                        ],
+                        max_length=20,
+                        verbose_name="forhold til vores praksis",
+                    ),
+                ),
+                (
+                    "existing_practice",
+                    models.TextField(blank=True, verbose_name="det gør vi i dag"),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="mappings",
+                        to="scaling.targetunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'kortlægning mod eksisterende praksis',
-                'verbose_name_plural': 'kortlægninger mod eksisterende praksis',
-                'ordering': ['target', 'element_key'],
+                "verbose_name": "kortlægning mod eksisterende praksis",
+                "verbose_name_plural": "kortlægninger mod eksisterende praksis",
+                "ordering": ["target", "element_key"],
             },
         ),
         migrations.CreateModel(
-            name='Idea',
+            name="Idea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='idé')),
-                ('status', models.CharField(choices=[('ny', 'Ny'), ('overvejes', 'Overvejes'), ('afproeves', 'Afprøves'), ('indfoert', 'Indført'), ('ikke_nu', 'Ikke nu')], default='ny', max_length=20, verbose_name='status')),
-                ('response', models.TextField(blank=True, verbose_name='svar')),
-                ('proposed_on', models.DateField(verbose_name='foreslået den')),
-                ('proposed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ideas', to='scaling.targetunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="idé")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("ny", "Ny"),
+                            ("overvejes", "Overvejes"),
+                            ("afproeves", "Afprøves"),
+                            ("indfoert", "Indført"),
+                            ("ikke_nu", "Ikke nu"),
+                        ],
+                        default="ny",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("response", models.TextField(blank=True, verbose_name="svar")),
+                ("proposed_on", models.DateField(verbose_name="foreslået den")),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ideas",
+                        to="scaling.targetunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'medarbejderidé',
-                'verbose_name_plural': 'medarbejderidéer',
-                'ordering': ['target', '-proposed_on', '-id'],
+                "verbose_name": "medarbejderidé",
+                "verbose_name_plural": "medarbejderidéer",
+                "ordering": ["target", "-proposed_on", "-id"],
             },
         ),
         migrations.AddField(
-            model_name='fidelitycheck',
-            name='target',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='fidelity_checks', to='scaling.targetunit'),
+            model_name="fidelitycheck",
+            name="target",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="fidelity_checks",
+                to="scaling.targetunit",
+            ),
         ),
         migrations.CreateModel(
-            name='Adaptation',
+            name="Adaptation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('element_key', models.SlugField(max_length=60, verbose_name='element')),
-                ('touches_core', models.BooleanField(verbose_name='berører et kerneelement')),
-                ('proposal', models.TextField(verbose_name='forslag')),
-                ('reason', models.TextField(blank=True, verbose_name='begrundelse')),
-                ('status', models.CharField(choices=[('foreslaaet', 'Foreslået'), ('kvalitetsteam', 'Sendt til kvalitetsteamet'), ('godkendt', 'Godkendt'), ('afvist', 'Afvist')], default='foreslaaet', max_length=20, verbose_name='status')),
-                ('decision_note', models.TextField(blank=True, verbose_name='begrundelse for beslutningen')),
-                ('proposed_on', models.DateField(verbose_name='foreslået den')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='besluttet den')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('proposed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='adaptations', to='scaling.targetunit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("element_key", models.SlugField(max_length=60, verbose_name="element")),
+                ("touches_core", models.BooleanField(verbose_name="berører et kerneelement")),
+                ("proposal", models.TextField(verbose_name="forslag")),
+                ("reason", models.TextField(blank=True, verbose_name="begrundelse")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("foreslaaet", "Foreslået"),
+                            ("kvalitetsteam", "Sendt til kvalitetsteamet"),
+                            ("godkendt", "Godkendt"),
+                            ("afvist", "Afvist"),
+                        ],
+                        default="foreslaaet",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "decision_note",
+                    models.TextField(blank=True, verbose_name="begrundelse for beslutningen"),
+                ),
+                ("proposed_on", models.DateField(verbose_name="foreslået den")),
+                (
+                    "decided_on",
+                    models.DateField(blank=True, null=True, verbose_name="besluttet den"),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "proposed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="adaptations",
+                        to="scaling.targetunit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lokal tilpasning',
-                'verbose_name_plural': 'lokale tilpasninger',
-                'ordering': ['target', '-proposed_on', '-id'],
+                "verbose_name": "lokal tilpasning",
+                "verbose_name_plural": "lokale tilpasninger",
+                "ordering": ["target", "-proposed_on", "-id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='description',
-            constraint=models.UniqueConstraint(fields=('intervention', 'version'), name='description_unique_version'),
+            model_name="description",
+            constraint=models.UniqueConstraint(
+                fields=("intervention", "version"), name="description_unique_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='element',
-            constraint=models.UniqueConstraint(fields=('description', 'key'), name='element_unique_key'),
+            model_name="element",
+            constraint=models.UniqueConstraint(
+                fields=("description", "key"), name="element_unique_key"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fidelityanswer',
-            constraint=models.UniqueConstraint(fields=('fidelity_check', 'element_key'), name='fidelity_answer_unique_element'),
+            model_name="fidelityanswer",
+            constraint=models.UniqueConstraint(
+                fields=("fidelity_check", "element_key"), name="fidelity_answer_unique_element"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='practicescore',
-            constraint=models.UniqueConstraint(fields=('assessment', 'element'), name='practice_score_unique_element'),
+            model_name="practicescore",
+            constraint=models.UniqueConstraint(
+                fields=("assessment", "element"), name="practice_score_unique_element"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='targetunit',
-            constraint=models.UniqueConstraint(fields=('plan', 'unit'), name='target_unit_unique_per_plan'),
+            model_name="targetunit",
+            constraint=models.UniqueConstraint(
+                fields=("plan", "unit"), name="target_unit_unique_per_plan"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='readinessitem',
-            constraint=models.UniqueConstraint(fields=('target', 'item'), name='readiness_unique_item'),
+            model_name="readinessitem",
+            constraint=models.UniqueConstraint(
+                fields=("target", "item"), name="readiness_unique_item"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='practicemapping',
-            constraint=models.UniqueConstraint(fields=('target', 'element_key'), name='practice_mapping_unique_element'),
+            model_name="practicemapping",
+            constraint=models.UniqueConstraint(
+                fields=("target", "element_key"), name="practice_mapping_unique_element"
+            ),
         ),
     ]
