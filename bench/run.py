@@ -88,6 +88,10 @@ def main() -> int:
 
     assert get_resolver().url_patterns  # noqa: S101 - load every view module now, not midway through timing
     call_command("migrate", verbosity=0)
+    # The analysis is pure and needs no database: time it before the build, as a server process
+    # would run it. After the build this process holds a heap of a million ORM rows, and the
+    # collector's passes over it (not the analysis) pushed the p95 past 5 ms.
+    spc_result = spc.measure()
     started = time.perf_counter()
     built = build(citizens=args.citizens, courses=args.courses, measurements=args.measurements)
     build_seconds = time.perf_counter() - started
@@ -109,7 +113,7 @@ def main() -> int:
             "duckdb": [float(v) for v in duckdb["answers"].get(largest) or ()],
         },
         "improvement_board": board.measure(built, samples=args.dashboard_samples),
-        "spc_10000_points": spc.measure(),
+        "spc_10000_points": spc_result,
     }
     report = {
         "engine": engine,
