@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import QuerySet, Sum
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -25,7 +25,6 @@ from lovende.citizens.models import Course
 from lovende.dashboards import aggregates, display
 from lovende.dashboards.display import Value
 from lovende.dashboards.permissions import dashboard_units
-from lovende.measurements.models import OutcomeSummary
 from lovende.organisation.models import Unit, User
 from lovende.scaling.models import TargetUnit
 
@@ -232,23 +231,27 @@ class _UnitFigures:
 def _mean_change(shown: bool, total: float, courses: int) -> Value:
     if not shown or not courses:
         return display.mean(shown, None)
-    mean = total / courses
+    mean = round(total / courses, 1)  # number_format cuts decimals off, it does not round
     text = number_format(mean, 1)
-    return Value(f"+{text}" if mean > 0 else text.replace("-", "−"), round(mean, 1))
+    return Value(f"+{text}" if mean > 0 else text.replace("-", "−"), mean)
 
 
 def _change_by_unit(courses: QuerySet[Course], instrument: int | None) -> dict[int, float]:
-    """The sum of change per unit over courses with a change (1 query; none without instrument)."""
+    """The sum of change per unit over courses with a change (1 query; none without instrument).
+
+    The filter and the sum share one join to the summaries: one summary per course and
+    instrument, so each course counts once.
+    """
     if instrument is None:
         return {}
     rows = (
-        OutcomeSummary.objects.filter(
-            Q(count__gte=2, change__isnull=False),
-            course__in=courses,
-            instrument_id=instrument,
+        courses.filter(
+            summaries__instrument_id=instrument,
+            summaries__count__gte=2,
+            summaries__change__isnull=False,
         )
-        .values_list("course__unit_id")
-        .annotate(total=Sum("change"), n=Count("pk"))
+        .values_list("unit_id")
+        .annotate(total=Sum("summaries__change"))
         .order_by()
     )
-    return {unit: total for unit, total, _n in rows}
+    return dict(rows)

@@ -31,3 +31,44 @@ urlpatterns += [
         name="record_fidelity_check",
     ),
 ]
+
+# The intervention's description and its promising-practice assessments
+from lovende.scaling import assessment_views, description_views  # noqa: E402 - appended like the others
+
+urlpatterns += [
+    path(
+        "indsats/<int:intervention_id>/beskrivelse/",
+        description_views.description_detail,
+        name="description_detail",
+    ),
+    path(
+        "indsats/<int:intervention_id>/beskrivelse/ny-version/",
+        description_views.describe_intervention,
+        name="describe_intervention",
+    ),
+    path(
+        "indsats/<int:intervention_id>/beskrivelse/versioner/",
+        description_views.description_history,
+        name="description_history",
+    ),
+    path(
+        "indsats/<int:intervention_id>/beskrivelse/version/<int:version>/",
+        description_views.description_version,
+        name="description_version",
+    ),
+    path(
+        "indsats/<int:intervention_id>/lovende-praksis/",
+        assessment_views.assessment_list,
+        name="assessment_list",
+    ),
+    path(
+        "indsats/<int:intervention_id>/lovende-praksis/ny-vurdering/",
+        assessment_views.create_assessment,
+        name="create_assessment",
+    ),
+    path(
+        "vurdering/<int:assessment_id>/",
+        assessment_views.assessment_detail,
+        name="assessment_detail",
+    ),
+]
