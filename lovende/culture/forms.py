@@ -23,6 +23,7 @@ from lovende.culture.models import (
 from lovende.improvement.models import Initiative
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
+from lovende.scaling.models import TargetUnit
 
 WHOLE_ORGANISATION = _("Hele organisationen")
 
@@ -203,6 +204,12 @@ class ConcernForm(forms.Form):
         required=False,
         empty_label=_("Ingen bestemt forbedringstiltag"),
     )
+    scaling_target = forms.ModelChoiceField(
+        label=_("Hvilket skridt i en skalering handler det om?"),
+        queryset=TargetUnit.objects.none(),
+        required=False,
+        empty_label=_("Ingen bestemt skalering"),
+    )
     anonymous = forms.BooleanField(label=_("Send bekymringen anonymt"), required=False)
 
     def __init__(
@@ -210,12 +217,19 @@ class ConcernForm(forms.Form):
         *args: object,
         organisation_id: int | None,
         initiatives: QuerySet[Initiative],
+        scaling_targets: QuerySet[TargetUnit] | None = None,
         **kwargs: object,
     ) -> None:
         super().__init__(*args, **kwargs)
         units = Unit.objects.filter(organisation_id=organisation_id)
         _limit_units(self.fields["unit"], units, whole=True)
         self.fields["initiative"].queryset = initiatives.select_related("intervention")
+        if scaling_targets is None:
+            del self.fields["scaling_target"]
+        else:
+            field = self.fields["scaling_target"]
+            field.queryset = scaling_targets.select_related("unit", "plan")
+            field.label_from_instance = lambda target: f"{target.plan} · {target.unit}"
 
 
 class ConcernResponseForm(forms.Form):

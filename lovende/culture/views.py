@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch, QuerySet
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -21,6 +21,8 @@ from lovende.culture.models import Concern, Landmark, LandmarkStatement, Learnin
 from lovende.improvement.permissions import get_initiative_for_user, initiatives_visible_to
 from lovende.organisation.models import Unit
 from lovende.organisation.permissions import get_unit_for_user, roles_of
+from lovende.scaling import plans as scaling_plans
+from lovende.scaling.permissions import targets_visible_to
 from lovende.web import paginate, run_service
 
 OVERVIEW_ITEMS = 5
@@ -479,19 +481,33 @@ def concern_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def raise_concern(request: HttpRequest) -> HttpResponse:
-    own_units = [role.unit for role in roles_of(request.user)]
-    initial = {"unit": own_units[0] if own_units else None}
+    # No unit by default (the whole organisation): one's own unit would name a small team's
+    # anonymous author; the service refuses an anonymous concern on a unit of fewer than k.
+    initial: dict[str, object] = {}
     initiative_id = request.GET.get("tiltag", "")
     if initiative_id.isdigit():
         initial["initiative"] = get_initiative_for_user(request.user, int(initiative_id))
+    # ?skalering=<target id>: a concern about a unit's step in scaling an intervention.
+    targets = targets_visible_to(request.user)
+    target_id = request.GET.get("skalering", "")
+    if target_id.isdigit():
+        target = get_object_or_404(targets.select_related("unit"), pk=int(target_id))
+        initial.update(scaling_target=target, unit=target.unit)
     form = forms.ConcernForm(
         request.POST or None,
         initial=initial,
         organisation_id=request.user.organisation_id,
         initiatives=initiatives_visible_to(request.user),
+        scaling_targets=targets if targets.exists() else None,
     )
     if request.method == "POST" and form.is_valid():
-        concern = run_service(form, services.raise_concern, by=request.user, **form.cleaned_data)
+        fields = dict(form.cleaned_data)
+        if fields.get("scaling_target"):
+            service = scaling_plans.raise_concern_about_target
+        else:
+            fields.pop("scaling_target", None)
+            service = services.raise_concern
+        concern = run_service(form, service, by=request.user, **fields)
         if concern and concern.is_anonymous:
             messages.success(
                 request,
