@@ -46,6 +46,10 @@ class Comparison:
     columns: list[Column]
 
     @property
+    def without_access(self) -> bool:
+        return any(not column.access for column in self.columns)
+
+    @property
     def rows(self) -> list[tuple[str, list[Value]]]:
         return [
             (label, [column.values[index] for column in self.columns])

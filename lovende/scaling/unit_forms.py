@@ -18,9 +18,8 @@ class ReadinessForm(forms.Form):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        choices = [("", _("Ikke vurderet"))] + [
-            (str(score), f"{score} – {_(label)}") for score, label in readiness.SCORES
-        ]
+        choices = [(str(score), f"{score} – {_(label)}") for score, label in readiness.SCORES]
+        choices.append(("", _("Ikke vurderet")))
         for item in readiness.ITEMS:
             self.fields[f"score_{item.key}"] = forms.TypedChoiceField(
                 label=_(item.name),
@@ -32,7 +31,7 @@ class ReadinessForm(forms.Form):
                 widget=forms.RadioSelect,
             )
             self.fields[f"note_{item.key}"] = forms.CharField(
-                label=_("Note om %(item)s") % {"item": _(item.name).lower()},
+                label=_("Note til «%(item)s»") % {"item": _(item.name)},
                 required=False,
                 max_length=unit_work.MAX_TEXT,
                 widget=forms.Textarea(attrs={"rows": 2}),
@@ -73,7 +72,7 @@ class MappingForm(forms.Form):
     def __init__(self, *args: object, elements: Iterable[Element], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self.elements = list(elements)
-        choices = [("", _("Ikke kortlagt endnu")), *PracticeMapping.Fit.choices]
+        choices = [*PracticeMapping.Fit.choices, ("", _("Ikke kortlagt endnu"))]
         for element in self.elements:
             self.fields[f"fit_{element.key}"] = forms.ChoiceField(
                 label=_("Forhold til vores praksis"),
@@ -97,9 +96,7 @@ class MappingForm(forms.Form):
         return initial
 
     def rows(self) -> list[tuple[Element, BoundField, BoundField]]:
-        return [
-            (e, self[f"fit_{e.key}"], self[f"practice_{e.key}"]) for e in self.elements
-        ]
+        return [(e, self[f"fit_{e.key}"], self[f"practice_{e.key}"]) for e in self.elements]
 
     def arguments(self) -> dict:
         data = self.cleaned_data
@@ -126,7 +123,8 @@ class FidelityForm(forms.Form):
     """A date, an answer and a note per current core element, and a note on the whole check."""
 
     checked_on = forms.DateField(
-        label=gettext_lazy("Dato for tjekket"), widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("Dato for tjekket"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args: object, elements: Iterable[Element], **kwargs: object) -> None:
