@@ -190,10 +190,18 @@ def _deliver_in(intervention: Intervention, unit: Unit) -> None:
 
 
 @transaction.atomic
-def add_target(*, by: User, plan: ScalingPlan, unit: Unit, owner: User | None = None) -> TargetUnit:
+def add_target(
+    *,
+    by: User,
+    plan: ScalingPlan,
+    unit: Unit,
+    owner: User | None = None,
+    added_on: date | None = None,
+) -> TargetUnit:
     """Add a unit to spread to, owned by a leader at or above it (default: the nearest one).
 
-    The unit starts in exploration, dated today, and the intervention becomes delivered there.
+    The unit starts in exploration, dated ``added_on`` (today), and the intervention becomes
+    delivered there.
     """
     errors = {}
     if unit.organisation_id != plan.intervention.organisation_id:
@@ -213,9 +221,8 @@ def add_target(*, by: User, plan: ScalingPlan, unit: Unit, owner: User | None = 
              % {"name": owner, "unit": unit}}
         )  # fmt: skip
     target = TargetUnit.objects.create(plan=plan, unit=unit, owner=owner)
-    _record_stage(
-        by, target, target.stage, timezone.localdate(), _("Enheden er føjet til skaleringsplanen.")
-    )
+    added_on = added_on or timezone.localdate()
+    _record_stage(by, target, target.stage, added_on, _("Enheden er føjet til skaleringsplanen."))
     _deliver_in(plan.intervention, unit)
     return target
 
@@ -331,6 +338,7 @@ def propose_adaptation(
     proposal: str,
     reason: str = "",
     also_core: bool = False,
+    proposed_on: date | None = None,
 ) -> Adaptation:
     """Propose a local adaptation of one element. One that touches a core element goes to the
     quality team at once; the rest wait for the unit's leader."""
@@ -356,13 +364,18 @@ def propose_adaptation(
         reason=reason.strip(),
         status=status,
         proposed_by=by,
-        proposed_on=timezone.localdate(),
+        proposed_on=proposed_on or timezone.localdate(),
     )
 
 
 @transaction.atomic
 def decide_adaptation(
-    *, by: User, adaptation: Adaptation, decision: str, note: str = ""
+    *,
+    by: User,
+    adaptation: Adaptation,
+    decision: str,
+    note: str = "",
+    decided_on: date | None = None,
 ) -> Adaptation:
     """Approve or reject an open adaptation; a rejection says why. Refuses (PermissionDenied)
     anyone the rule does not let decide it."""
@@ -378,7 +391,8 @@ def decide_adaptation(
     if errors:
         raise ValidationError(errors)
     adaptation.status, adaptation.decision_note = decision, note.strip()
-    adaptation.decided_by, adaptation.decided_on = by, timezone.localdate()
+    adaptation.decided_by = by
+    adaptation.decided_on = decided_on or timezone.localdate()
     adaptation.save(update_fields=["status", "decision_note", "decided_by", "decided_on"])
     return adaptation
 
@@ -387,12 +401,17 @@ def decide_adaptation(
 
 
 @transaction.atomic
-def propose_idea(*, by: User, target: TargetUnit, text: str) -> Idea:
+def propose_idea(
+    *, by: User, target: TargetUnit, text: str, proposed_on: date | None = None
+) -> Idea:
     """Write down an employee's idea for the intervention in the unit."""
     if not text.strip():
         raise ValidationError({"text": _("Skriv din idé.")})
     return Idea.objects.create(
-        target=target, text=text.strip(), proposed_by=by, proposed_on=timezone.localdate()
+        target=target,
+        text=text.strip(),
+        proposed_by=by,
+        proposed_on=proposed_on or timezone.localdate(),
     )
 
 
