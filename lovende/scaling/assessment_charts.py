@@ -17,41 +17,35 @@ PREVIOUS_COLOUR = "#1a1a1a"
 
 
 def profile_rows(
-    rows: Sequence[ProfileRow], names: Mapping[str, str], scale: Mapping[int, str]
+    rows: Sequence[ProfileRow], names: Mapping[str, str], labels: Mapping[str, str]
 ) -> list[dict]:
-    """The chart's data: one row per element, named and labelled in the reader's language."""
+    """The chart's data: one row per element, named and labelled in the reader's language.
+
+    ``labels``: "1".."4", the scale's values as the legend says them.
+    """
     return [
         {
             "element": names[row.key],
             "order": order,
             "score": row.score,
-            "label": scale.get(row.score, "") if row.score is not None else "",
+            "label": labels[str(row.score)] if row.score is not None else None,
             "previous": row.previous,
-            "previous_label": scale.get(row.previous, "") if row.previous is not None else "",
+            "previous_label": labels[str(row.previous)] if row.previous is not None else None,
         }
         for order, row in enumerate(rows)
     ]
 
 
 def profile_spec(rows: Sequence[Mapping[str, object]], labels: Mapping[str, str]) -> dict:
-    """Bars for the scores (1–4), a mark for the previous assessment's score.
+    """Bars for the scores (1–4), a black mark for the previous assessment's score.
 
     ``rows``: from ``profile_rows``. ``labels``: element, score, previous, and "1".."4" for the
-    scale's legend.
+    scale's legend. A missing score or previous score is left out (Vega-Lite filters nulls).
     """
     legend = [labels[str(value)] for value, _name in SCALE]
-    y = {
-        "field": "element",
-        "type": "nominal",
-        "title": None,
-        "sort": {"field": "order"},
-        "axis": {"labelLimit": 260, "labelFontSize": 13},
-    }
-    scored = [row for row in rows if row["score"] is not None]
-    earlier = [row for row in rows if row["previous"] is not None]
+    has_previous = any(row["previous"] is not None for row in rows)
     layers: list[dict] = [
         {
-            "data": {"values": scored},
             "mark": {"type": "bar", "height": {"band": 0.7}},
             "encoding": {
                 "x": {
@@ -64,35 +58,27 @@ def profile_spec(rows: Sequence[Mapping[str, object]], labels: Mapping[str, str]
                 "color": {
                     "field": "label",
                     "type": "nominal",
-                    "title": labels["score"],
+                    "title": None,
                     "scale": {"domain": legend, "range": SCORE_COLOURS},
-                    "legend": {"orient": "bottom"},
+                    "legend": None,  # the page shows the scale in HTML, which wraps on a phone
                 },
                 "tooltip": [
                     {"field": "element", "title": labels["element"]},
-                    {"field": "score", "title": labels["score"]},
-                    {"field": "label", "title": " "},
-                    {"field": "previous", "title": labels["previous"]},
+                    {"field": "label", "title": labels["score"]},
+                    {"field": "previous_label", "title": labels["previous"]},
                 ],
             },
         }
     ]
-    if earlier:
+    if has_previous:
         layers.append(
             {
-                "data": {"values": earlier},
-                "mark": {
-                    "type": "tick",
-                    "color": PREVIOUS_COLOUR,
-                    "thickness": 3,
-                    "bandSize": 26,
-                },
+                "mark": {"type": "tick", "color": PREVIOUS_COLOUR, "thickness": 3},
                 "encoding": {
                     "x": {"field": "previous", "type": "quantitative"},
                     "tooltip": [
                         {"field": "element", "title": labels["element"]},
-                        {"field": "previous", "title": labels["previous"]},
-                        {"field": "previous_label", "title": " "},
+                        {"field": "previous_label", "title": labels["previous"]},
                     ],
                 },
             }
@@ -101,7 +87,16 @@ def profile_spec(rows: Sequence[Mapping[str, object]], labels: Mapping[str, str]
         "$schema": SCHEMA,
         "width": "container",
         "height": {"step": 32},
-        "encoding": {"y": y},
+        "data": {"values": list(rows)},
+        "encoding": {
+            "y": {
+                "field": "element",
+                "type": "nominal",
+                "title": None,
+                "sort": [row["element"] for row in rows],
+                "axis": {"labelLimit": 260, "labelFontSize": 13},
+            }
+        },
         "layer": layers,
         "config": CONFIG,
     }

@@ -17,7 +17,9 @@ def scale_choices() -> list[tuple[int, str]]:
 class AssessmentForm(forms.Form):
     assessed_on = forms.DateField(
         label=_("Vurderet den"),
-        widget=forms.DateInput(attrs={"type": "date", "class": "form-input input-width-s"}),
+        widget=forms.DateInput(
+            attrs={"type": "date", "class": "form-input input-width-s"}, format="%Y-%m-%d"
+        ),
         error_messages={"required": _("Skriv datoen for vurderingen.")},
     )
     note = forms.CharField(

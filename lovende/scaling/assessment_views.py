@@ -70,11 +70,12 @@ def _profile(
     names = {element.key: _(element.name) for element in promising.ELEMENTS}
     scale = {value: _(label) for value, label in promising.SCALE}
     links = evidence_links(intervention)
+    chart_labels = _chart_labels()
     details = {score.element: score for score in shown.scores.all()}
     change = promising.change_since(scores, before or None)
     return {
         "spec": assessment_charts.profile_spec(
-            assessment_charts.profile_rows(rows, names, scale), _chart_labels()
+            assessment_charts.profile_rows(rows, names, chart_labels), chart_labels
         ),
         "rows": [
             {
@@ -92,6 +93,7 @@ def _profile(
         "improved": [names[key] for key in change.improved],
         "declined": [names[key] for key in change.declined],
         "in_place": promising.in_place(scores),
+        "scale": list(scale.items()),
         "count": len(promising.ELEMENTS),
     }
 

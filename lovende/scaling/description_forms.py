@@ -21,19 +21,19 @@ def _text(label: str, rows: int = 3, *, required: bool = False, help_text: str =
 
 
 class DescriptionForm(forms.Form):
-    target_group = _text(_("Målgruppe"), 2, required=True, help_text=_("Hvem er indsatsen for?"))
+    target_group = _text(_("Målgruppe"), 3, required=True, help_text=_("Hvem er indsatsen for?"))
     goals = _text(_("Mål"), 4, required=True, help_text=ONE_PER_LINE)
     resources = _text(
-        _("Ressourcer"), 5, help_text=_("Det, indsatsen bygger på: medarbejdere, tid, viden.")
+        _("Ressourcer"), 7, help_text=_("Det, indsatsen bygger på: medarbejdere, tid, viden.")
     )
     activities = _text(
-        _("Aktiviteter"), 5, help_text=_("Det, medarbejderne gør sammen med borgeren.")
+        _("Aktiviteter"), 7, help_text=_("Det, medarbejderne gør sammen med borgeren.")
     )
     short_term_outcomes = _text(
-        _("Kortsigtede resultater"), 5, help_text=_("Det, der ændrer sig undervejs i forløbet.")
+        _("Kortsigtede resultater"), 7, help_text=_("Det, der ændrer sig undervejs i forløbet.")
     )
     long_term_outcomes = _text(
-        _("Langsigtede resultater"), 5, help_text=_("Det, indsatsen skal føre til for borgeren.")
+        _("Langsigtede resultater"), 7, help_text=_("Det, indsatsen skal føre til for borgeren.")
     )
     assumptions = _text(
         _("Antagelser"),
@@ -82,11 +82,16 @@ class DescriptionForm(forms.Form):
 
 class ElementForm(forms.Form):
     key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=KEY_LENGTH)
-    kind = forms.ChoiceField(label=_("Type"), choices=Element.Kind.choices)
+    # The initial kind makes an untouched empty row unchanged, so it is skipped, not an error.
+    kind = forms.ChoiceField(
+        label=_("Type"), choices=Element.Kind.choices, initial=Element.Kind.CORE
+    )
     name = forms.CharField(
         label=_("Navn"),
         max_length=NAME_LENGTH,
-        required=False,
+        error_messages={
+            "required": _("Giv elementet et navn, eller sæt kryds i «Fjern elementet»."),
+        },
         widget=forms.TextInput(attrs={"class": "form-input"}),
     )
     text = forms.CharField(

@@ -52,8 +52,14 @@ def _columns(description: Description) -> list[tuple[str, str, list[str]]]:
 
 
 def _page(
-    request: HttpRequest, intervention: Intervention, versions: list[Description], number: int
+    request: HttpRequest,
+    intervention: Intervention,
+    versions: list[Description],
+    number: int,
+    *,
+    with_changes: bool,
 ) -> HttpResponse:
+    """Version ``number``; ``with_changes`` adds what changed since the version before it."""
     shown = next((v for v in versions if v.version == number), None)
     if versions and shown is None:
         raise Http404
@@ -72,7 +78,7 @@ def _page(
         "comparison": descriptions.compare(
             descriptions.snapshot(previous), descriptions.snapshot(shown)
         )
-        if previous
+        if previous and with_changes
         else None,
         "previous": previous,
         "can_manage": permissions.can_manage_scaling(request.user, intervention),
@@ -84,7 +90,8 @@ def _page(
 def description_detail(request: HttpRequest, intervention_id: int) -> HttpResponse:
     intervention = get_intervention_for_user(request.user, intervention_id)
     versions = _versions(intervention)
-    return _page(request, intervention, versions, versions[0].version if versions else 0)
+    number = versions[0].version if versions else 0
+    return _page(request, intervention, versions, number, with_changes=False)
 
 
 @login_required
@@ -94,7 +101,7 @@ def description_version(request: HttpRequest, intervention_id: int, version: int
     versions = _versions(intervention)
     if not versions:
         raise Http404
-    return _page(request, intervention, versions, version)
+    return _page(request, intervention, versions, version, with_changes=True)
 
 
 @login_required

@@ -86,22 +86,24 @@ def labels():
 def test_the_chart_has_a_bar_per_element_and_a_mark_for_the_previous_score():
     rows = promising.profile(dict.fromkeys(promising.KEYS, 3), {"teori": 2})
     names = {e.key: e.name for e in promising.ELEMENTS}
-    data = assessment_charts.profile_rows(rows, names, dict(promising.SCALE))
+    data = assessment_charts.profile_rows(rows, names, labels())
 
     spec = assessment_charts.profile_spec(data, labels())
 
     bars, ticks = spec["layer"]
-    assert len(bars["data"]["values"]) == 11
-    assert bars["data"]["values"][0]["label"] == "Delvist på plads"
+    values = spec["data"]["values"]
+    assert len(values) == 11
+    assert values[0]["label"] == "3 Delvist på plads"
+    assert values[0]["label"] in bars["encoding"]["color"]["scale"]["domain"]
     assert bars["encoding"]["x"]["scale"]["domain"] == [0, 4]
-    assert [row["element"] for row in ticks["data"]["values"]] == ["Teori og viden"]
+    assert [row["previous"] for row in values if row["previous"]] == [2]
     assert ticks["mark"]["type"] == "tick"
-    assert spec["encoding"]["y"]["sort"] == {"field": "order"}
+    assert spec["encoding"]["y"]["sort"][0] == "Teori og viden"
 
 
 def test_the_chart_has_no_mark_layer_without_a_previous_assessment():
     rows = promising.profile(dict.fromkeys(promising.KEYS, 1))
-    data = assessment_charts.profile_rows(rows, {k: k for k in promising.KEYS}, {1: "Ikke"})
+    data = assessment_charts.profile_rows(rows, {k: k for k in promising.KEYS}, labels())
 
     assert len(assessment_charts.profile_spec(data, labels())["layer"]) == 1
 
