@@ -30,21 +30,6 @@ def _status(*forms: Form | None) -> int:
     return 422 if any(form is not None and form.errors for form in forms) else 200
 
 
-def get_plan_for_user(user: object, plan_id: int, *, manage: bool = False) -> ScalingPlan:
-    """The plan, 404 when out of reach, 403 when ``manage`` and the user only reads."""
-    try:
-        plan = (
-            permissions.plans_visible_to(user)
-            .select_related("intervention", "quality_team")
-            .get(pk=plan_id)
-        )
-    except ScalingPlan.DoesNotExist:
-        raise Http404 from None
-    if manage and not permissions.can_manage_scaling(user, plan.intervention):
-        raise PermissionDenied
-    return plan
-
-
 def _manageable(user: object) -> list[Intervention]:
     interventions = interventions_visible_to(user).prefetch_related("units")
     return [i for i in interventions if permissions.can_manage_scaling(user, i)]
@@ -96,7 +81,7 @@ def create_plan(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def update_plan(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = get_plan_for_user(request.user, plan_id, manage=True)
+    plan = permissions.get_plan_for_user(request.user, plan_id, manage=True)
     initial = {
         "name": plan.name,
         "pilot_units": list(plan.pilot_units.all()),
@@ -140,13 +125,13 @@ def _plan_page(
 
 @login_required
 def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
-    return _plan_page(request, get_plan_for_user(request.user, plan_id))
+    return _plan_page(request, permissions.get_plan_for_user(request.user, plan_id))
 
 
 @require_POST
 @login_required
 def add_target(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = get_plan_for_user(request.user, plan_id, manage=True)
+    plan = permissions.get_plan_for_user(request.user, plan_id, manage=True)
     form = plan_forms.TargetForm(request.POST, plan=plan)
     if form.is_valid():
         target = run_service(
@@ -199,7 +184,7 @@ def _rows(user: object, plan: ScalingPlan) -> list[dict[str, object]]:
 @login_required
 def overview(request: HttpRequest, plan_id: int) -> HttpResponse:
     """The matrix of units × stage, with readiness, fidelity and outcome at a glance."""
-    plan = get_plan_for_user(request.user, plan_id)
+    plan = permissions.get_plan_for_user(request.user, plan_id)
     rows = _rows(request.user, plan)
     context = {
         "plan": plan,
@@ -225,7 +210,7 @@ def queue_context(request: HttpRequest, plan: ScalingPlan, bound: Form | None = 
     for adaptation in waiting:
         target = adaptation.target
         if target.pk not in decides:
-            decides[target.pk] = plans.can_decide(request.user, adaptation)
+            decides[target.pk] = permissions.can_decide_adaptation(request.user, adaptation)
         form = None
         if decides[target.pk]:
             is_bound = bound is not None and bound.prefix == f"tilpasning-{adaptation.pk}"
@@ -245,7 +230,7 @@ def queue_context(request: HttpRequest, plan: ScalingPlan, bound: Form | None = 
 @login_required
 def quality_team_queue(request: HttpRequest, plan_id: int) -> HttpResponse:
     """Adaptations that touch a core element and wait for the plan's quality team."""
-    plan = get_plan_for_user(request.user, plan_id)
+    plan = permissions.get_plan_for_user(request.user, plan_id)
     return render(request, "scaling/plan_queue.html", queue_context(request, plan))
 
 

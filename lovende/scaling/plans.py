@@ -16,11 +16,10 @@ from django.utils.translation import gettext as _
 
 from lovende.culture import services as culture_services
 from lovende.culture.models import Concern
-from lovende.improvement.models import QualityTeam, TeamMember
+from lovende.improvement.models import QualityTeam
 from lovende.interventions import services as intervention_services
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Role, Unit, User
-from lovende.organisation.permissions import can_manage_interventions, roles_of
 from lovende.scaling import description, permissions, rules
 from lovende.scaling.models import (
     Adaptation,
@@ -292,33 +291,6 @@ def timeline(target: TargetUnit) -> list[dict[str, object]]:
 # Local adaptations ----------------------------------------------------------------------------
 
 
-def _only_the_units_leader(user: User, target: TargetUnit) -> bool:
-    """True when ``user`` manages the intervention only through the target unit itself (it owns
-    the intervention, or was made to deliver it): the unit's leader, not the quality team."""
-    plan = target.plan
-    deciders = (TeamMember.Role.TEAM_LEADER, TeamMember.Role.SPONSOR)
-    if plan.quality_team_id is not None and (
-        plan.quality_team.members.filter(user=user, role__in=deciders).exists()
-    ):
-        return False
-    if can_manage_interventions(user):
-        return False
-    leads = [role.unit for role in roles_of(user).filter(kind=Role.Kind.LEADER)]
-    owners = [unit for unit in plan.intervention.units.all() if not unit.is_within(target.unit)]
-    return not any(owner.is_within(lead) for owner in owners for lead in leads)
-
-
-def can_decide(user: User, adaptation: Adaptation) -> bool:
-    """The unit's leaders decide within adaptable elements; the quality team decides the core
-    ones (``rules.decider``), and a leader of the unit itself never does as such."""
-    target = adaptation.target
-    if rules.decider(touches_core=adaptation.touches_core) == rules.UNIT:
-        return permissions.can_lead_target(user, target)
-    return permissions.can_decide_for_quality_team(
-        user, target.plan
-    ) and not _only_the_units_leader(user, target)
-
-
 def refusal(adaptation: Adaptation) -> str:
     """Why someone may not decide ``adaptation``, in Danish."""
     if adaptation.touches_core:
@@ -379,7 +351,7 @@ def decide_adaptation(
 ) -> Adaptation:
     """Approve or reject an open adaptation; a rejection says why. Refuses (PermissionDenied)
     anyone the rule does not let decide it."""
-    if not can_decide(by, adaptation):
+    if not permissions.can_decide_adaptation(by, adaptation):
         raise PermissionDenied(refusal(adaptation))
     errors = {}
     if adaptation.status not in OPEN_ADAPTATIONS:

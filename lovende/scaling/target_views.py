@@ -9,9 +9,8 @@ organisation's unit answers 404.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.forms import Form
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,27 +19,8 @@ from django.views.decorators.http import require_POST
 from lovende.culture.models import Concern
 from lovende.culture.permissions import concerns_visible_to
 from lovende.scaling import permissions, plan_forms, plan_views, plans, rules, unit_views
-from lovende.scaling.models import Adaptation, Idea, TargetUnit
+from lovende.scaling.models import Adaptation, TargetUnit
 from lovende.web import run_service
-
-
-def get_target_for_user(
-    user: object, target_id: int, *, lead: bool = False, contribute: bool = False
-) -> TargetUnit:
-    """The target unit, 404 when out of reach, 403 when the user may not lead or contribute."""
-    try:
-        target = (
-            permissions.targets_visible_to(user)
-            .select_related("plan__intervention", "plan__quality_team", "unit", "owner")
-            .get(pk=target_id)
-        )
-    except TargetUnit.DoesNotExist:
-        raise Http404 from None
-    if lead and not permissions.can_lead_target(user, target):
-        raise PermissionDenied
-    if contribute and not permissions.can_contribute_to_target(user, target):
-        raise PermissionDenied
-    return target
 
 
 def _anchor(target: TargetUnit, anchor: str) -> str:
@@ -59,7 +39,7 @@ def _adaptation_items(
         form = None
         if adaptation.status in plans.OPEN_ADAPTATIONS:
             if decides[adaptation.touches_core] is None:
-                decides[True] = plans.can_decide(request.user, adaptation)
+                decides[True] = permissions.can_decide_adaptation(request.user, adaptation)
             if decides[adaptation.touches_core]:
                 prefix = f"tilpasning-{adaptation.pk}"
                 is_bound = bound is not None and bound.prefix == prefix
@@ -123,13 +103,13 @@ def _target_page(request: HttpRequest, target: TargetUnit, **bound: Form) -> Htt
 
 @login_required
 def target_detail(request: HttpRequest, target_id: int) -> HttpResponse:
-    return _target_page(request, get_target_for_user(request.user, target_id))
+    return _target_page(request, permissions.get_target_for_user(request.user, target_id))
 
 
 @require_POST
 @login_required
 def move_stage(request: HttpRequest, target_id: int) -> HttpResponse:
-    target = get_target_for_user(request.user, target_id, lead=True)
+    target = permissions.get_target_for_user(request.user, target_id, lead=True)
     form = plan_forms.StageForm(request.POST, target=target)
     if form.is_valid() and run_service(
         form, plans.move_stage, by=request.user, target=target, **form.cleaned_data
@@ -146,7 +126,7 @@ def move_stage(request: HttpRequest, target_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def change_owner(request: HttpRequest, target_id: int) -> HttpResponse:
-    target = get_target_for_user(request.user, target_id, lead=True)
+    target = permissions.get_target_for_user(request.user, target_id, lead=True)
     form = plan_forms.OwnerForm(request.POST, leaders=plans.leaders_over(target.unit))
     if form.is_valid() and run_service(
         form, plans.change_owner, by=request.user, target=target, **form.cleaned_data
@@ -161,7 +141,7 @@ def change_owner(request: HttpRequest, target_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def propose_adaptation(request: HttpRequest, target_id: int) -> HttpResponse:
-    target = get_target_for_user(request.user, target_id, contribute=True)
+    target = permissions.get_target_for_user(request.user, target_id, contribute=True)
     elements = plans.current_elements(target.plan.intervention)
     form = plan_forms.AdaptationForm(request.POST, elements=elements)
     adaptation = form.is_valid() and run_service(
@@ -179,24 +159,12 @@ def propose_adaptation(request: HttpRequest, target_id: int) -> HttpResponse:
     return redirect(_anchor(target, "tilpasninger"))
 
 
-def _get_adaptation_for_user(user: object, adaptation_id: int) -> Adaptation:
-    try:
-        return Adaptation.objects.select_related(
-            "target__plan__intervention",
-            "target__plan__quality_team",
-            "target__unit",
-            "target__owner",
-        ).get(pk=adaptation_id, target__in=permissions.targets_visible_to(user))
-    except Adaptation.DoesNotExist:
-        raise Http404 from None
-
-
 @require_POST
 @login_required
 def decide_adaptation(request: HttpRequest, adaptation_id: int) -> HttpResponse:
-    adaptation = _get_adaptation_for_user(request.user, adaptation_id)
+    adaptation = permissions.get_adaptation_for_user(request.user, adaptation_id)
     target = adaptation.target
-    if not plans.can_decide(request.user, adaptation):
+    if not permissions.can_decide_adaptation(request.user, adaptation):
         context = {"target": target, "message": plans.refusal(adaptation)}
         return render(request, "scaling/target_refused.html", context, status=403)
     from_queue = request.POST.get("fra") == "kvalitetsteam"
@@ -221,7 +189,7 @@ def decide_adaptation(request: HttpRequest, adaptation_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def propose_idea(request: HttpRequest, target_id: int) -> HttpResponse:
-    target = get_target_for_user(request.user, target_id, contribute=True)
+    target = permissions.get_target_for_user(request.user, target_id, contribute=True)
     form = plan_forms.IdeaForm(request.POST)
     if form.is_valid() and run_service(
         form, plans.propose_idea, by=request.user, target=target, **form.cleaned_data
@@ -234,13 +202,8 @@ def propose_idea(request: HttpRequest, target_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def respond_to_idea(request: HttpRequest, idea_id: int) -> HttpResponse:
-    try:
-        idea = Idea.objects.select_related("target").get(
-            pk=idea_id, target__in=permissions.targets_visible_to(request.user)
-        )
-    except Idea.DoesNotExist:
-        raise Http404 from None
-    target = get_target_for_user(request.user, idea.target_id, lead=True)
+    idea = permissions.get_idea_to_answer(request.user, idea_id)
+    target = idea.target
     form = plan_forms.IdeaResponseForm(request.POST, prefix=f"ide-{idea.pk}")
     if form.is_valid() and run_service(
         form, plans.respond_to_idea, by=request.user, idea=idea, **form.cleaned_data

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from lovende.organisation.models import User
@@ -29,7 +29,7 @@ from lovende.scaling.models import (
     ReadinessItem,
     TargetUnit,
 )
-from lovende.scaling.permissions import can_lead_target, targets_visible_to
+from lovende.scaling.permissions import can_lead_target, get_target_for_user
 from lovende.web import run_service
 
 
@@ -124,7 +124,9 @@ def _latest_fidelity(ids: list[int]) -> dict[int, list[str]]:
     levels: dict[tuple, list[str]] = defaultdict(list)
     for target_id, checked_on, check_id, level in answers:
         levels[(checked_on, check_id)].append(level)
-        latest[target_id] = max(latest.get(target_id, (checked_on, check_id)), (checked_on, check_id))
+        latest[target_id] = max(
+            latest.get(target_id, (checked_on, check_id)), (checked_on, check_id)
+        )
     return {target_id: levels[key] for target_id, key in latest.items()}
 
 
@@ -169,22 +171,19 @@ def _checks(target: TargetUnit) -> list[CheckRow]:
 
 
 def _target(request: HttpRequest, target_id: int, lead: bool = False) -> TargetUnit:
-    """The target unit, 404 outside the organisation, 403 for a change by one who may not lead."""
-    target = get_object_or_404(
-        targets_visible_to(request.user).select_related("plan__intervention", "unit", "owner"),
-        pk=target_id,
-    )
-    if lead and not can_lead_target(request.user, target):
-        raise PermissionDenied
-    return target
+    return get_target_for_user(request.user, target_id, lead=lead)
 
 
 def target_url(target: TargetUnit) -> str:
-    return f"/skalering/enhed/{target.pk}/"
+    return reverse("scaling:target_detail", args=[target.pk])
 
 
 def _page(
-    request: HttpRequest, template: str, target: TargetUnit, form: Form | None = None, **extra: object
+    request: HttpRequest,
+    template: str,
+    target: TargetUnit,
+    form: Form | None = None,
+    **extra: object,
 ) -> HttpResponse:
     context = {"target": target, "form": form, "back": target_url(target), **extra}
     status = 422 if form is not None and form.errors else 200
@@ -242,7 +241,9 @@ def update_tacit_knowledge(request: HttpRequest, target_id: int) -> HttpResponse
     )
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
-        if run_service(form, unit_work.update_tacit_knowledge, by=request.user, target=target, text=text):
+        if run_service(
+            form, unit_work.update_tacit_knowledge, by=request.user, target=target, text=text
+        ):
             return _saved(request, target, _("Den tavse viden er gemt."))
     return _page(request, "unit_tacit_form.html", target, form)
 
@@ -269,7 +270,11 @@ def record_fidelity_check(request: HttpRequest, target_id: int) -> HttpResponse:
     form = unit_forms.FidelityForm(request.POST or None, elements=elements)
     if request.method == "POST" and form.is_valid():
         check = run_service(
-            form, unit_work.record_fidelity_check, by=request.user, target=target, **form.arguments()
+            form,
+            unit_work.record_fidelity_check,
+            by=request.user,
+            target=target,
+            **form.arguments(),
         )
         if check is not None:
             return _saved(request, target, _("Tjekket af troskab er gemt."))

@@ -74,7 +74,9 @@ def update_readiness(
 def _check_readiness(scores: Mapping[str, int | None], notes: Mapping[str, str]) -> None:
     unknown = (set(scores) | set(notes)) - readiness.KEYS
     if unknown:
-        raise ValidationError(_("Ukendt punkt i foranalysen: %(items)s") % {"items": ", ".join(sorted(unknown))})
+        raise ValidationError(
+            _("Ukendt punkt i foranalysen: %(items)s") % {"items": ", ".join(sorted(unknown))}
+        )
     for key, score in scores.items():
         if score is not None and not readiness.LOWEST <= score <= readiness.HIGHEST:
             raise ValidationError(
@@ -105,7 +107,9 @@ def update_mapping(
     keys = {element.key: element for element in core_elements(target)}
     unknown = (set(fits) | set(practices)) - set(keys)
     if unknown:
-        raise ValidationError(_("Ikke et kerneelement i indsatsen: %(keys)s") % {"keys": ", ".join(sorted(unknown))})
+        raise ValidationError(
+            _("Ikke et kerneelement i indsatsen: %(keys)s") % {"keys": ", ".join(sorted(unknown))}
+        )
     existing = {row.element_key: row for row in target.mappings.all()}
     saved = []
     for key, element in keys.items():
@@ -192,7 +196,9 @@ def _check_fidelity(
     keys = {element.key for element in elements}
     unknown = (set(levels) | set(notes)) - keys
     if unknown:
-        raise ValidationError(_("Ikke et kerneelement i indsatsen: %(keys)s") % {"keys": ", ".join(sorted(unknown))})
+        raise ValidationError(
+            _("Ikke et kerneelement i indsatsen: %(keys)s") % {"keys": ", ".join(sorted(unknown))}
+        )
     for element in elements:
         if levels.get(element.key) not in FidelityAnswer.Level.values:
             raise ValidationError(
