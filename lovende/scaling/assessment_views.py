@@ -18,7 +18,6 @@ from lovende.interventions.models import Intervention
 from lovende.interventions.permissions import get_intervention_for_user
 from lovende.scaling import assessment as assessments
 from lovende.scaling import assessment_charts, assessment_forms, permissions, promising
-from lovende.scaling.description_views import get_intervention_to_manage
 from lovende.scaling.models import PracticeAssessment
 from lovende.web import run_service
 
@@ -156,7 +155,7 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
 
 @login_required
 def create_assessment(request: HttpRequest, intervention_id: int) -> HttpResponse:
-    intervention = get_intervention_to_manage(request.user, intervention_id)
+    intervention = permissions.get_intervention_to_manage(request.user, intervention_id)
     latest = _assessments(intervention)[:1]
     last = latest[0] if latest else None
     initial = {}

@@ -8,26 +8,16 @@ organisation's intervention answers 404.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lovende.interventions.models import Intervention
 from lovende.interventions.permissions import get_intervention_for_user
-from lovende.organisation.models import User
 from lovende.scaling import description as descriptions
 from lovende.scaling import description_forms, permissions
 from lovende.scaling.models import Description, Element
 from lovende.web import run_service
-
-
-def get_intervention_to_manage(user: User, intervention_id: int) -> Intervention:
-    """The intervention to describe or assess: 404 out of reach, 403 for those who only read."""
-    intervention = get_intervention_for_user(user, intervention_id)
-    if not permissions.can_manage_scaling(user, intervention):
-        raise PermissionDenied
-    return intervention
 
 
 def _versions(intervention: Intervention) -> list[Description]:
@@ -127,7 +117,7 @@ def description_history(request: HttpRequest, intervention_id: int) -> HttpRespo
 @login_required
 def describe_intervention(request: HttpRequest, intervention_id: int) -> HttpResponse:
     """GET shows the current version to change; POST saves a new version."""
-    intervention = get_intervention_to_manage(request.user, intervention_id)
+    intervention = permissions.get_intervention_to_manage(request.user, intervention_id)
     current = descriptions.current_description(intervention)
     initial = description_forms.DescriptionForm.initial_from(current)
     form = description_forms.DescriptionForm(

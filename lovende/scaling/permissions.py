@@ -24,6 +24,7 @@ from django.http import Http404
 from lovende.improvement.models import TeamMember
 from lovende.improvement.permissions import can_manage_teams
 from lovende.interventions.models import Intervention
+from lovende.interventions.permissions import get_intervention_for_user
 from lovende.organisation.models import Role, User
 from lovende.organisation.permissions import can_manage_interventions, roles_of
 from lovende.scaling import rules
@@ -43,6 +44,14 @@ def targets_visible_to(user: User) -> QuerySet[TargetUnit]:
 def can_manage_scaling(user: User, intervention: Intervention) -> bool:
     """Describe and assess the intervention, and plan its scaling."""
     return can_manage_teams(user, intervention)
+
+
+def get_intervention_to_manage(user: User, intervention_id: int) -> Intervention:
+    """The intervention to describe, assess or plan: 404 out of reach, 403 for readers."""
+    intervention = get_intervention_for_user(user, intervention_id)
+    if not can_manage_scaling(user, intervention):
+        raise PermissionDenied
+    return intervention
 
 
 def can_lead_target(user: User, target: TargetUnit) -> bool:
