@@ -135,13 +135,17 @@ TEMPLATES = [
 
 
 def sqlite_database(path: Path) -> dict:
-    """SQLite tuned for a web app: WAL, a busy timeout and IMMEDIATE transactions (REL-02)."""
+    """SQLite tuned for a web app: WAL, a busy timeout and IMMEDIATE transactions (REL-02); deleted
+    content overwritten (secure_delete)."""
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": path,
         "OPTIONS": {
             "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;"
+                "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; "
+                # Deleted rows are overwritten, so a closed survey round's rewritten rows leave
+                # no old versions in the file (decision 15).
+                "PRAGMA secure_delete=ON;"
             ),
             "transaction_mode": "IMMEDIATE",
         },
@@ -209,6 +213,10 @@ if MODE == "production":
 LOVENDE_MIN_CELL = max(3, env_int("LOVENDE_MIN_CELL", 5))
 # Anonymous staff surveys: no result, response count or comment below this many answers (SDC-02).
 LOVENDE_SURVEY_MIN_ANSWERS = max(3, env_int("LOVENDE_SURVEY_MIN_ANSWERS", 5))
+# A new survey round whose group differs by 1 to k-1 people from a round of the same kind (360°:
+# the same leader) that is open or closed within this many days is refused: the two could be
+# subtracted (docs/decisions.md).
+LOVENDE_SURVEY_OVERLAP_DAYS = max(0, env_int("LOVENDE_SURVEY_OVERLAP_DAYS", 90))
 # Course signals: no reliable improvement after this many sessions; no measurement for this many days.
 LOVENDE_SIGNAL_SESSIONS = env_int("LOVENDE_SIGNAL_SESSIONS", 6)
 LOVENDE_SIGNAL_DAYS = env_int("LOVENDE_SIGNAL_DAYS", 42)

@@ -397,6 +397,31 @@ class RespondentGroup(models.TextChoices):
     COLLEAGUES = "lederkolleger", _("Lederkolleger")
 
 
+class Eligibility(models.Model):
+    """That ``user`` could answer ``round``: the eligible group, frozen when the round opened.
+
+    Written once, in the transaction that opens the round and in user-id order, before anyone can
+    answer; never changed afterwards. It says who *could* answer, not who did: no time, and no
+    reference to participations or counters. ``group`` is the counters a split 360° round sends
+    the person's answer to ("" when not split). It is what answering checks, and what the
+    differencing check compares new rounds against (docs/decisions.md).
+    """
+
+    round = models.ForeignKey(SurveyRound, on_delete=models.CASCADE, related_name="eligibility")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    group = models.CharField(max_length=20, choices=RespondentGroup.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("kan svare")
+        verbose_name_plural = _("kan svare")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "user"], name="eligibility_once_per_round")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round_id}"
+
+
 class Participation(models.Model):
     """That ``user`` has answered ``round``: it stops a second answer, and nothing more.
 

@@ -12,7 +12,9 @@ concerns.
   leaders over its unit; other employees never see it, and it answers 404 to them.
 - A culture survey round is seen by the culture's leaders over its unit and by the people in it;
   the culture's leaders over the unit open and close it. Everyone with a role at or below the
-  unit answers it once.
+  unit answers it once, except those culture leaders: they read the results, so they neither
+  answer nor count towards the threshold. Who may answer is frozen when the round opens
+  (``Eligibility``).
 - A leader's 360° round and reflection are seen by that leader alone, and by the colleagues the
   leader shares them with; administrators and consultants too get 404. Employees at or below
   the round's unit and the invited fellow leaders answer it.
@@ -29,6 +31,7 @@ from django.utils import timezone
 
 from lovende.culture.models import (
     Concern,
+    Eligibility,
     Landmark,
     LandmarkStatement,
     LearningPoint,
@@ -219,32 +222,52 @@ def survey_respondents(unit: Unit, subject: User | None = None) -> QuerySet[User
     return users.distinct()
 
 
-def _in_unit(user: User, unit: Unit) -> bool:
-    return any(role.unit.is_within(unit) for role in roles_of(user))
-
-
-def is_invited(survey: SurveyRound, user: User) -> bool:
-    return survey.kind == SurveyRound.Kind.LEADER360 and any(
-        invitee.pk == user.pk for invitee in survey.invitees.all()
+def culture_leaders(unit: Unit) -> QuerySet[User]:
+    """Who leads the culture of ``unit`` (``lead_scope(user).covers(unit)``), in one query:
+    consultants and administrators, and leaders at the unit or above it."""
+    roles = Role.objects.filter(unit__organisation_id=unit.organisation_id).filter(
+        Q(kind__in=(Role.Kind.CONSULTANT, Role.Kind.ADMINISTRATOR))
+        | Q(kind=Role.Kind.LEADER, unit_id__in=unit.ancestor_ids())
     )
+    return User.objects.filter(pk__in=roles.values("user_id"))
+
+
+def culture_respondents(unit: Unit) -> QuerySet[User]:
+    """Who may answer a culture round on ``unit``: the staff at or below it, without those who
+    lead its culture. They read the results, so counting them towards the threshold would let
+    fewer than the threshold of the others answer (docs/decisions.md)."""
+    return survey_respondents(unit).exclude(pk__in=culture_leaders(unit).values("pk"))
+
+
+def is_eligible(survey: SurveyRound, user: User) -> bool:
+    """In the round's eligible group, as frozen when it opened."""
+    return Eligibility.objects.filter(round=survey, user_id=user.pk).exists()
 
 
 def may_answer(user: User, survey: SurveyRound) -> bool:
-    """Everyone at or below the round's unit, and a 360° round's invitees; never its leader."""
+    """Who was in the eligible group when the round opened (staff at or below the round's unit,
+    and a 360° round's invitees), still active; never the 360° round's leader, and never those
+    who now lead the culture round's unit."""
     if not _in_organisation(user) or survey.organisation_id != user.organisation_id:
         return False
     if survey.subject_id == user.pk:
         return False
-    return _in_unit(user, survey.unit) or is_invited(survey, user)
+    if survey.kind == SurveyRound.Kind.CULTURE and can_lead_culture(user, survey.unit):
+        return False
+    return is_eligible(survey, user)
 
 
 def respondent_group(survey: SurveyRound, user: User) -> str:
-    """The counters ``user``'s answer goes to: a split 360° round's group, otherwise everyone."""
+    """The counters ``user``'s answer goes to: a split 360° round's group, as frozen at opening;
+    otherwise everyone."""
     if not survey.split_groups:
         return RespondentGroup.ALL
-    if _in_unit(user, survey.unit):
-        return RespondentGroup.EMPLOYEES
-    return RespondentGroup.COLLEAGUES
+    return (
+        Eligibility.objects.filter(round=survey, user_id=user.pk)
+        .values_list("group", flat=True)
+        .first()
+        or RespondentGroup.ALL
+    )
 
 
 def leads_feedback_unit(user: User, unit: Unit) -> bool:
@@ -318,16 +341,15 @@ def rounds_to_answer(user: User) -> list[tuple[SurveyRound, bool]]:
     if not _in_organisation(user):
         return []
     today = timezone.localdate()
-    own_units = {unit_id for role in roles_of(user) for unit_id in role.unit.ancestor_ids()}
-    invited = SurveyRound.invitees.through.objects.filter(user=user).values("surveyround_id")
+    eligible = Eligibility.objects.filter(user_id=user.pk).values("round_id")
     rounds = list(
         SurveyRound.objects.filter(
             organisation_id=user.organisation_id,
             status=SurveyRound.Status.OPEN,
             opens_on__lte=today,
             closes_on__gte=today,
+            pk__in=eligible,
         )
-        .filter(Q(unit_id__in=own_units) | Q(kind=SurveyRound.Kind.LEADER360, pk__in=invited))
         .exclude(subject=user)
         .select_related("unit", "subject")
         .order_by("closes_on", "pk")
@@ -357,13 +379,20 @@ def get_round_for_user(user: User, round_id: int, *, manage: bool = False) -> Su
 
 
 def get_round_to_answer(user: User, round_id: int) -> SurveyRound:
-    """A round of the user's organisation (404 otherwise); whether they may answer is
-    the service's question, so that the refusal can say why."""
+    """A round the user is eligible to answer or may already see (its leader, those it is shared
+    with, the culture's leaders over a culture round's unit); 404 for everyone else, so that
+    nobody learns another leader's 360° round's title or subject (ACL-02). Whether they may
+    answer now is the service's question, so that the refusal can say why."""
     if not _in_organisation(user):
         raise Http404
+    eligible = Eligibility.objects.filter(user_id=user.pk).values("round_id")
+    visible = survey_rounds_visible_to(user).values("pk")
     try:
-        return SurveyRound.objects.select_related("unit", "subject").get(
-            pk=round_id, organisation_id=user.organisation_id
+        return (
+            SurveyRound.objects.filter(organisation_id=user.organisation_id)
+            .filter(Q(pk__in=eligible) | Q(pk__in=visible))
+            .select_related("unit", "subject")
+            .get(pk=round_id)
         )
     except SurveyRound.DoesNotExist:
         raise Http404 from None

@@ -14,8 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lovende.culture import starter
+from lovende.culture import permissions, starter
 from lovende.culture.models import Concern, Landmark, LandmarkStatement, LearningPoint, Recognition
+from lovende.culture.survey_services import survey_threshold
 from lovende.improvement.models import Initiative, Trial
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
@@ -375,6 +376,8 @@ def raise_concern(
     _check_unit(unit, by, errors)
     if initiative and initiative.intervention.organisation_id != by.organisation_id:
         errors["initiative"] = _("Forbedringstiltaget hører til en anden organisation.")
+    if anonymous and unit is not None and "unit" not in errors:
+        _check_anonymous_unit(unit, errors)
     _raise(errors)
     return Concern.objects.create(
         organisation_id=by.organisation_id,
@@ -385,6 +388,18 @@ def raise_concern(
         raised_by=None if anonymous else by,
         raised_on=timezone.localdate(),
     )
+
+
+def _check_anonymous_unit(unit: Unit, errors: dict[str, str]) -> None:
+    """An anonymous concern may name a unit only when at least k people have a role at or below
+    it; in a smaller team the unit alone would point to the author (SDC-02)."""
+    threshold = survey_threshold()
+    if permissions.survey_respondents(unit).count() < threshold:
+        errors["unit"] = _(
+            "Færre end %(k)d personer hører til %(unit)s, så enheden kan pege på dig, selv om "
+            "bekymringen er anonym. Vælg en større enhed, eller lad feltet stå tomt (hele "
+            "organisationen)."
+        ) % {"k": threshold, "unit": unit}
 
 
 @transaction.atomic

@@ -49,7 +49,10 @@ def _result(survey: SurveyRound) -> RoundResult:
     tallies = AnswerTally.objects.filter(item__round=survey).values_list(
         "item_id", "group", "value", "count"
     )
-    respondents = dict(survey.respondents.values_list("group", "count"))
+    order = list(RespondentGroup.values)  # employees before fellow leaders, whatever the storage
+    respondents = dict(
+        sorted(survey.respondents.values_list("group", "count"), key=lambda r: order.index(r[0]))
+    )
     return summarise(
         items,
         {(item_id, group, value): count for item_id, group, value, count in tallies},
@@ -67,9 +70,18 @@ def _answered_text(survey: SurveyRound) -> str:
     return _("%(n)d har svaret.") % {"n": total}
 
 
+def _expired(survey: SurveyRound) -> bool:
+    """Past its closing date but not yet closed: nobody can answer it any longer, and its results
+    wait until the nightly ``close_survey_rounds`` or the leader has closed it (a GET never
+    writes, CSRF-01)."""
+    return not survey.is_closed and survey.closes_on < timezone.localdate()
+
+
 def _hidden_text(survey: SurveyRound, result: RoundResult) -> str:
     if result.hidden == Hidden.TOO_FEW:
         return survey_services.too_few_message(survey.threshold)
+    if result.hidden == Hidden.OPEN and _expired(survey):
+        return _("Runden er udløbet og lukkes i nat, eller når lederen lukker den.")
     if result.hidden == Hidden.OPEN:
         return _("Resultaterne vises, når runden er lukket, og mindst %(k)d har svaret.") % {
             "k": survey.threshold
@@ -238,12 +250,14 @@ def open_survey_round(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def survey_detail(request: HttpRequest, round_id: int) -> HttpResponse:
-    """A round and its results; the query string is never read (no narrowing filters)."""
+    """A round and its results; the query string is never read (no narrowing filters).
+
+    Read only: a round past its closing date is shown as expired, not closed here (CSRF-01).
+    """
     survey = permissions.get_round_for_user(request.user, round_id)
-    if not survey.is_closed and survey.closes_on < timezone.localdate():
-        survey_services.close_survey_round(by=None, survey=survey)
     context = {
         "survey": survey,
+        "expired": _expired(survey),
         "can_manage": permissions.can_manage_round(request.user, survey),
         "may_answer": not survey_services.answer_refusal(survey, request.user),
         **_results_context(survey),
@@ -265,16 +279,32 @@ def export_survey_results(request: HttpRequest, round_id: int) -> HttpResponse:
     """The same results as the page, in Excel; below the threshold only the reason."""
     survey = permissions.get_round_for_user(request.user, round_id)
     result = _result(survey)
-    header = [_("Tema"), _("Udsagn"), "1", "2", "3", "4", "5", _("Gennemsnit")]
+    own = _self_view(survey)
+    groups = result.groups[1:]  # the split groups, when the page shows them
+    names = dict(RespondentGroup.choices)
+    header: list[object] = [_("Tema"), _("Udsagn"), "1", "2", "3", "4", "5", _("Gennemsnit")]
+    if own:
+        header.append(_("Mit eget"))
+    header.extend(names[group.group] for group in groups)
     rows: list[list[object]] = []
     if result.shown and result.overall:
+        group_means = [{s.item.id: _rounded(s.mean) for s in group.statements} for group in groups]
         for theme in result.overall.themes:
             for statement in theme.statements:
-                mean = round(statement.mean, 2) if statement.mean is not None else None
-                rows.append([theme.theme, statement.item.text, *statement.counts, mean])
+                row = [theme.theme, statement.item.text, *statement.counts]
+                row.append(_rounded(statement.mean))
+                if own:
+                    row.append(own.get(statement.item.id))
+                row.extend(means.get(statement.item.id) for means in group_means)
+                rows.append(row)
     else:
         rows.append([_hidden_text(survey, result)])
     return xlsx_sheets_response(f"spoergeskema-{survey.pk}.xlsx", [(_("Resultater"), header, rows)])
+
+
+def _rounded(mean: float | None) -> float | None:
+    """A mean as the page shows it: one decimal."""
+    return round(mean, 1) if mean is not None else None
 
 
 def _refused(request: HttpRequest, survey: SurveyRound | None, message: str) -> HttpResponse:

@@ -184,7 +184,7 @@ def create_surveys(town: Town, today: datetime.date) -> None:
     rng = random.Random(SURVEY_SEED)  # noqa: S311 - demo answers, not a secret
     lars = town.staff["lars"]
     department = town.units[DEPARTMENT]
-    respondents = list(permissions.survey_respondents(department).order_by("pk"))
+    respondents = list(permissions.culture_respondents(department).order_by("pk"))
     for title, opened, closed, means, comments in SURVEY_ROUNDS:
         survey = survey_services.open_survey_round(
             by=lars, unit=department, title=title, closes_on=today

@@ -182,7 +182,7 @@ def test_it_keeps_the_query_count_constant(client_for, lars, tree, landmark, nor
     small = _queries(client, few)
 
     _add_statements(lars, landmark, 6)
-    for username in ("erik", "frida", "gorm"):
+    for username in ("erik", "frida", "gorm", "helle", "ivan"):  # five: a group far enough apart
         user = make_staff(tree.organisation, username, username.title(), "Holm")
         org_services.assign_role(user=user, unit=tree.nord, kind=Role.Kind.EMPLOYEE)
         nord_team.append(user)

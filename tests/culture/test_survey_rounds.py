@@ -57,6 +57,7 @@ def test_it_refuses_a_unit_without_landmark_statements(lars, tree, nord_team):
 
 def test_it_never_sets_the_threshold_below_three(settings, culture_round, lars, tree):
     settings.LOVENDE_SURVEY_MIN_ANSWERS = 1
+    survey_services.close_survey_round(by=lars, survey=culture_round)  # not two open at once
 
     survey = survey_services.open_survey_round(
         by=lars, unit=tree.nord, title="Igen", closes_on=IN_TWO_WEEKS
@@ -102,15 +103,19 @@ def test_it_refuses_an_employee_closing_a_round_with_403(client_for, mette, cult
     assert not culture_round.is_closed
 
 
-def test_it_closes_a_due_round_when_its_page_is_read(client_for, lars, culture_round):
+def test_it_leaves_a_due_round_open_when_its_page_is_read(client_for, lars, culture_round):
+    # covers CSRF-01: a GET never writes; the nightly command or the leader's POST closes it
     SurveyRound.objects.filter(pk=culture_round.pk).update(
         closes_on=timezone.localdate() - datetime.timedelta(days=1)
     )
 
-    client_for(lars).get(reverse("culture:survey_detail", args=[culture_round.pk]))
+    response = client_for(lars).get(reverse("culture:survey_detail", args=[culture_round.pk]))
 
     culture_round.refresh_from_db()
-    assert culture_round.is_closed
+    assert not culture_round.is_closed
+    assert "Runden er udløbet og lukkes i nat, eller når lederen lukker den." in (
+        response.content.decode()
+    )
 
 
 def test_it_closes_due_rounds_in_one_call(culture_round):
