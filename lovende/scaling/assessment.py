@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import User
 from lovende.scaling import promising
+from lovende.scaling.limits import EARLIEST, length_errors
 from lovende.scaling.models import PracticeAssessment, PracticeScore
 
 
@@ -28,12 +29,15 @@ def _check(
     intervention: Intervention,
     assessed_on: datetime.date,
     scores: Mapping[str, Mapping[str, object]],
+    note: str,
 ) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
     if intervention.organisation_id != by.organisation_id:
         errors["__all__"] = [_("Indsatsen hører til en anden organisation.")]
     if assessed_on > timezone.localdate():
         errors["assessed_on"] = [_("Datoen for vurderingen kan ikke ligge i fremtiden.")]
+    elif assessed_on < EARLIEST:
+        errors["assessed_on"] = [_("Datoen ligger for langt tilbage.")]
     unknown = sorted(set(scores) - set(promising.KEYS))
     if unknown:
         errors.setdefault("__all__", []).append(
@@ -51,6 +55,14 @@ def _check(
                 _("Scoren for %(element)s skal være et helt tal fra %(min)s til %(max)s.")
                 % {"element": name, "min": promising.MIN_SCORE, "max": promising.MAX_SCORE}
             ]
+        texts = {
+            field: str(scores.get(element.key, {}).get(field) or "")
+            for field in ("evidence", "next_step")
+        }
+        for field, message in length_errors(PracticeScore, texts).items():
+            errors[f"{field}_{element.key}"] = [message]
+    for field, message in length_errors(PracticeAssessment, {"note": note}).items():
+        errors[field] = [message]
     return errors
 
 
@@ -66,9 +78,10 @@ def record_assessment(
     """Record an assessment of all eleven elements of promising practice.
 
     ``scores`` maps each element's key to its score (1–4), evidence and next step. An element
-    without a score, a score off the scale or a date in the future is refused.
+    without a score, a score off the scale, a date in the future or before 2000, and a text
+    longer than ``limits.MAX_TEXT`` are refused.
     """
-    errors = _check(by, intervention, assessed_on, scores)
+    errors = _check(by, intervention, assessed_on, scores, note)
     if errors:
         raise ValidationError(errors)
     assessment = PracticeAssessment.objects.create(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lovende.scaling import promising
 from lovende.scaling.assessment import score_field
+from lovende.scaling.limits import MAX_TEXT
 
 
 def scale_choices() -> list[tuple[int, str]]:
@@ -25,6 +26,7 @@ class AssessmentForm(forms.Form):
     note = forms.CharField(
         label=_("Note"),
         required=False,
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-input"}),
         help_text=_("Fx hvem der var med til vurderingen."),
     )
@@ -50,12 +52,14 @@ class AssessmentForm(forms.Form):
             self.fields[f"evidence_{element.key}"] = forms.CharField(
                 label=_gettext("Belæg"),
                 required=False,
+                max_length=MAX_TEXT,
                 widget=forms.Textarea(attrs={"rows": 2, "class": "form-input"}),
                 help_text=_gettext("Hvilke data og erfaringer viser det?"),
             )
             self.fields[f"next_step_{element.key}"] = forms.CharField(
                 label=_gettext("Næste skridt"),
                 required=False,
+                max_length=MAX_TEXT,
                 widget=forms.Textarea(attrs={"rows": 2, "class": "form-input"}),
             )
 

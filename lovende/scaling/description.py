@@ -19,7 +19,8 @@ from django.utils.translation import gettext as _
 from lovende.instruments.models import Instrument
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import User
-from lovende.scaling.models import Description, Element
+from lovende.scaling.limits import MAX_TEXT, length_errors
+from lovende.scaling.models import Adaptation, Description, Element, ScalingPlan
 
 # The text fields of a version, in the order a reader meets them.
 TEXT_FIELDS = (
@@ -215,6 +216,11 @@ def _element_errors(rows: Sequence[Mapping[str, str]]) -> list[str]:
         elif name.casefold() in names:
             errors.append(_("To elementer hedder «%(name)s». Giv dem hver sit navn.") % row)
         names.add(name.casefold())
+        if len(str(row.get("text") or "").strip()) > MAX_TEXT:
+            errors.append(
+                _("Beskrivelsen af «%(name)s» må højst have %(max)s tegn.")
+                % {"name": name, "max": MAX_TEXT}
+            )
     return errors
 
 
@@ -244,6 +250,17 @@ def _check(
         )
     for message in _element_errors(rows):
         add("elements", message)
+    core = [row for row in rows if row.get("kind") == Element.Kind.CORE]
+    if not core and ScalingPlan.objects.filter(intervention=intervention).exists():
+        add(
+            "elements",
+            _(
+                "Beskriv mindst ét kerneelement: skaleringsplanens enheder kortlægges og måles "
+                "op mod kerneelementerne."
+            ),
+        )
+    for name, message in length_errors(Description, texts).items():
+        add(name, message)
     return errors
 
 
@@ -289,6 +306,8 @@ def describe_intervention(
         errors.setdefault("change_note", []).append(
             _("Skriv, hvad der er ændret og hvorfor, så enhederne kan se det.")
         )
+    for name, message in length_errors(Description, {"change_note": change_note}).items():
+        errors.setdefault(name, []).append(message)
     if errors:
         raise ValidationError(errors)
     keys = assign_keys(rows)
@@ -324,4 +343,17 @@ def describe_intervention(
         )
         for order, element in enumerate(proposed.elements)
     )
+    _reroute_open_adaptations(intervention, proposed)
     return description
+
+
+def _reroute_open_adaptations(intervention: Intervention, version: Snapshot) -> None:
+    """Open adaptations waiting for a unit's leader on an element that is now core go to the
+    quality team (one UPDATE): who decides follows the current description, not the one the
+    adaptation was proposed under."""
+    core = [element.key for element in version.elements if element.kind == Element.Kind.CORE]
+    Adaptation.objects.filter(
+        target__plan__intervention=intervention,
+        status=Adaptation.Status.PROPOSED,
+        element_key__in=core,
+    ).update(touches_core=True, status=Adaptation.Status.WITH_QUALITY_TEAM)

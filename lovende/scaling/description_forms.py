@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from lovende.instruments.models import Instrument
 from lovende.interventions.models import Intervention
 from lovende.scaling.description import KEY_LENGTH, NAME_LENGTH, TEXT_FIELDS
+from lovende.scaling.limits import MAX_TEXT
 from lovende.scaling.models import Description, Element
 
 ONE_PER_LINE = _("Én pr. linje.")
@@ -15,6 +16,7 @@ def _text(label: str, rows: int = 3, *, required: bool = False, help_text: str =
     return forms.CharField(
         label=label,
         required=required,
+        max_length=MAX_TEXT,
         help_text=help_text,
         widget=forms.Textarea(attrs={"rows": rows, "class": "form-input"}),
     )
@@ -97,6 +99,7 @@ class ElementForm(forms.Form):
     text = forms.CharField(
         label=_("Beskrivelse"),
         required=False,
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-input"}),
     )
 

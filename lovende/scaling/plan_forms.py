@@ -11,6 +11,7 @@ from lovende.improvement.models import QualityTeam
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Role, Unit, User
 from lovende.organisation.permissions import subtree_filter
+from lovende.scaling.limits import MAX_TEXT
 from lovende.scaling.models import Adaptation, Element, Idea, ScalingPlan, TargetUnit
 
 TEXT = {"class": "input-width-xl"}
@@ -48,18 +49,21 @@ class PlanForm(forms.Form):
     fixed = forms.CharField(
         label=_("Det ligger fast"),
         required=False,
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("Kerneelementerne: det, alle enheder fastholder."),
     )
     free = forms.CharField(
         label=_("Det er frit"),
         required=False,
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Tilpasningselementerne: det, hver enhed selv former ud fra sin viden."),
     )
     decides = forms.CharField(
         label=_("Hvem beslutter hvad"),
         required=False,
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     quality_team = forms.ModelChoiceField(
@@ -137,6 +141,7 @@ class StageForm(forms.Form):
     )
     reason = forms.CharField(
         label=_("Hvad flyttede enheden?"),
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={
             "required": _("Skriv, hvad der flyttede enheden. Det bliver en del af historikken.")
@@ -168,12 +173,14 @@ class AdaptationForm(forms.Form):
     )
     proposal = forms.CharField(
         label=_("Hvad vil I gøre anderledes?"),
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Skriv, hvad I vil gøre anderledes.")},
     )
     reason = forms.CharField(
         label=_("Hvorfor? Hvad ved I fra jeres praksis?"),
         required=False,
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Jeres erfaring og tavse viden er en god grund."),
     )
@@ -213,6 +220,7 @@ class DecisionForm(forms.Form):
     note = forms.CharField(
         label=_("Begrundelse"),
         required=False,
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Skal udfyldes, hvis I afviser."),
     )
@@ -221,6 +229,7 @@ class DecisionForm(forms.Form):
 class IdeaForm(forms.Form):
     text = forms.CharField(
         label=_("Din idé"),
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"required": _("Skriv din idé.")},
         help_text=_("Noget, du allerede gør, eller som kunne gøre indsatsen bedre hos jer."),
@@ -236,5 +245,6 @@ class IdeaResponseForm(forms.Form):
     response = forms.CharField(
         label=_("Svar"),
         required=False,
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 2}),
     )

@@ -16,11 +16,14 @@ from django.utils.translation import gettext as _
 
 from lovende.culture import services as culture_services
 from lovende.culture.models import Concern
+from lovende.culture.permissions import survey_respondents
+from lovende.culture.survey_services import survey_threshold
 from lovende.improvement.models import QualityTeam
 from lovende.interventions import services as intervention_services
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Role, Unit, User
 from lovende.scaling import description, permissions, rules
+from lovende.scaling.limits import EARLIEST, length_errors
 from lovende.scaling.models import (
     Adaptation,
     Element,
@@ -63,14 +66,20 @@ def frame_prefill(intervention: Intervention) -> dict[str, str]:
 # Plans ----------------------------------------------------------------------------------------
 
 
+def _overlaps(unit: Unit, other: Unit) -> bool:
+    """``unit`` is ``other``, or lies above or below it."""
+    return unit.is_within(other) or other.is_within(unit)
+
+
 def _check_plan(
     by: User,
     intervention: Intervention,
     name: str,
     pilot_units: list[Unit],
     quality_team: QualityTeam | None,
+    frame: dict[str, str],
 ) -> None:
-    errors = {}
+    errors = length_errors(ScalingPlan, frame)
     if intervention.organisation_id != by.organisation_id:
         errors["name"] = _("Indsatsen hører til en anden organisation.")
     if not name.strip():
@@ -104,7 +113,8 @@ def create_plan(
 ) -> ScalingPlan:
     """Plan the spread of ``intervention`` from its pilot unit(s), with the frame said plainly."""
     pilot_units = list(pilot_units)
-    _check_plan(by, intervention, name, pilot_units, quality_team)
+    frame = {"fixed": fixed, "free": free, "decides": decides}
+    _check_plan(by, intervention, name, pilot_units, quality_team, frame)
     plan = ScalingPlan.objects.create(
         intervention=intervention,
         name=name.strip(),
@@ -130,15 +140,24 @@ def update_plan(
     decides: str = "",
     quality_team: QualityTeam | None = None,
 ) -> ScalingPlan:
-    """Change the plan's name, pilots or frame. A target unit cannot also become a pilot."""
+    """Change the plan's name, pilots or frame. A pilot may be neither a target unit nor lie
+    above or below one."""
     pilot_units = list(pilot_units)
-    _check_plan(by, plan.intervention, name, pilot_units, quality_team)
-    targeted = plan.targets.filter(unit__in=pilot_units).select_related("unit").first()
-    if targeted is not None:
-        raise ValidationError(
-            {"pilot_units": _("%(unit)s er målenhed i planen og kan ikke også være pilot.")
-             % {"unit": targeted.unit}}
-        )  # fmt: skip
+    frame = {"fixed": fixed, "free": free, "decides": decides}
+    _check_plan(by, plan.intervention, name, pilot_units, quality_team, frame)
+    for target in plan.targets.select_related("unit"):
+        pilot = next((p for p in pilot_units if _overlaps(p, target.unit)), None)
+        if pilot == target.unit:
+            raise ValidationError(
+                {"pilot_units": _("%(unit)s er målenhed i planen og kan ikke også være pilot.")
+                 % {"unit": target.unit}}
+            )  # fmt: skip
+        if pilot is not None:
+            raise ValidationError(
+                {"pilot_units": _("Pilotenheden %(pilot)s ligger i, over eller under målenheden "
+                                  "%(unit)s. En pilot og en målenhed må ikke overlappe.")
+                 % {"pilot": pilot, "unit": target.unit}}
+            )  # fmt: skip
     plan.name, plan.quality_team = name.strip(), quality_team
     plan.fixed, plan.free, plan.decides = fixed.strip(), free.strip(), decides.strip()
     plan.save(update_fields=["name", "quality_team", "fixed", "free", "decides"])
@@ -188,6 +207,33 @@ def _deliver_in(intervention: Intervention, unit: Unit) -> None:
     )
 
 
+def _check_no_overlap(plan: ScalingPlan, unit: Unit) -> None:
+    """A target unit lies neither at, above nor below a pilot unit or another target unit of the
+    plan: each unit's stage, mapping and outcomes are its own, and a pilot is compared with it."""
+    for pilot in plan.pilot_units.all():
+        if pilot == unit:
+            message = _("%(unit)s er pilotenhed i planen.") % {"unit": unit}
+        elif _overlaps(unit, pilot):
+            message = _(
+                "%(unit)s ligger over eller under pilotenheden %(pilot)s. En målenhed må ikke "
+                "overlappe planens pilotenheder."
+            ) % {"unit": unit, "pilot": pilot}
+        else:
+            continue
+        raise ValidationError({"unit": message})
+    for target in plan.targets.select_related("unit"):
+        if target.unit == unit:
+            message = _("%(unit)s er allerede målenhed i planen.") % {"unit": unit}
+        elif _overlaps(unit, target.unit):
+            message = _(
+                "%(unit)s ligger over eller under målenheden %(other)s. En målenhed må ikke "
+                "overlappe planens andre målenheder."
+            ) % {"unit": unit, "other": target.unit}
+        else:
+            continue
+        raise ValidationError({"unit": message})
+
+
 @transaction.atomic
 def add_target(
     *,
@@ -202,15 +248,9 @@ def add_target(
     The unit starts in exploration, dated ``added_on`` (today), and the intervention becomes
     delivered there.
     """
-    errors = {}
     if unit.organisation_id != plan.intervention.organisation_id:
-        errors["unit"] = _("Enheden hører til en anden organisation.")
-    elif plan.pilot_units.filter(pk=unit.pk).exists():
-        errors["unit"] = _("%(unit)s er pilotenhed i planen.") % {"unit": unit}
-    elif plan.targets.filter(unit=unit).exists():
-        errors["unit"] = _("%(unit)s er allerede målenhed i planen.") % {"unit": unit}
-    if errors:
-        raise ValidationError(errors)
+        raise ValidationError({"unit": _("Enheden hører til en anden organisation.")})
+    _check_no_overlap(plan, unit)
     owner = owner or nearest_leader(unit)
     if owner is None:
         raise ValidationError({"owner": _("Enheden har ingen leder over sig, der kan eje den.")})
@@ -258,8 +298,11 @@ def move_stage(
         }
     if not reason.strip():
         errors["reason"] = _("Skriv, hvad der flyttede enheden. Det bliver en del af historikken.")
+    errors.update(length_errors(StageChange, {"reason": reason}))
     if changed_on > timezone.localdate():
         errors["changed_on"] = _("Datoen ligger i fremtiden. Skriv den dag, fasen skiftede.")
+    elif changed_on < EARLIEST:
+        errors["changed_on"] = _("Datoen ligger for langt tilbage.")
     elif latest is not None and changed_on < latest.changed_on:
         errors["changed_on"] = _("Datoen ligger før det seneste faseskift (%(date)s).") % {
             "date": latest.changed_on.strftime("%d.%m.%Y")
@@ -298,6 +341,11 @@ def refusal(adaptation: Adaptation) -> str:
             "Tilpasningen berører et kerneelement, så den afgøres af kvalitetsteamet – "
             "ikke i enheden."
         )
+    if permissions.is_core_now(adaptation):
+        return _(
+            "Elementet er blevet et kerneelement i en ny version af beskrivelsen, så "
+            "tilpasningen afgøres nu af kvalitetsteamet – ikke i enheden."
+        )
     return _("Tilpasninger inden for tilpasningselementerne godkendes af enhedens leder.")
 
 
@@ -320,6 +368,7 @@ def propose_adaptation(
         errors["element_key"] = _("Vælg et af indsatsens kerne- eller tilpasningselementer.")
     if not proposal.strip():
         errors["proposal"] = _("Skriv, hvad I vil gøre anderledes.")
+    errors.update(length_errors(Adaptation, {"proposal": proposal, "reason": reason}))
     if errors:
         raise ValidationError(errors)
     core = rules.touches_core(elements[element_key].kind, also_core=also_core)
@@ -350,10 +399,12 @@ def decide_adaptation(
     decided_on: date | None = None,
 ) -> Adaptation:
     """Approve or reject an open adaptation; a rejection says why. Refuses (PermissionDenied)
-    anyone the rule does not let decide it."""
+    anyone the rule does not let decide it, as the current description has it: an element that
+    has become core since the proposal is the quality team's to decide."""
     if not permissions.can_decide_adaptation(by, adaptation):
         raise PermissionDenied(refusal(adaptation))
-    errors = {}
+    core = permissions.is_core_now(adaptation)
+    errors = length_errors(Adaptation, {"note": note}, {"note": "decision_note"})
     if adaptation.status not in OPEN_ADAPTATIONS:
         errors["decision"] = _("Tilpasningen er allerede afgjort.")
     elif decision not in DECISIONS:
@@ -363,9 +414,12 @@ def decide_adaptation(
     if errors:
         raise ValidationError(errors)
     adaptation.status, adaptation.decision_note = decision, note.strip()
+    adaptation.touches_core = core
     adaptation.decided_by = by
     adaptation.decided_on = decided_on or timezone.localdate()
-    adaptation.save(update_fields=["status", "decision_note", "decided_by", "decided_on"])
+    adaptation.save(
+        update_fields=["status", "decision_note", "touches_core", "decided_by", "decided_on"]
+    )
     return adaptation
 
 
@@ -379,6 +433,9 @@ def propose_idea(
     """Write down an employee's idea for the intervention in the unit."""
     if not text.strip():
         raise ValidationError({"text": _("Skriv din idé.")})
+    errors = length_errors(Idea, {"text": text})
+    if errors:
+        raise ValidationError(errors)
     return Idea.objects.create(
         target=target,
         text=text.strip(),
@@ -395,6 +452,7 @@ def respond_to_idea(*, by: User, idea: Idea, status: str, response: str = "") ->
         errors["status"] = _("Vælg en status for idéen.")
     elif status == Idea.Status.DECLINED and not response.strip():
         errors["response"] = _("Skriv, hvorfor idéen ikke bruges nu.")
+    errors.update(length_errors(Idea, {"response": response}))
     if errors:
         raise ValidationError(errors)
     idea.status, idea.response = status, response.strip()
@@ -405,15 +463,34 @@ def respond_to_idea(*, by: User, idea: Idea, status: str, response: str = "") ->
 # Concerns about a step ------------------------------------------------------------------------
 
 
+def _anonymous_unit(unit: Unit) -> Unit | None:
+    """``unit`` or the nearest unit above it with at least k people (SDC-02), else None."""
+    threshold = survey_threshold()
+    ancestors = Unit.objects.in_bulk(unit.ancestor_ids())
+    for pk in reversed(unit.ancestor_ids()):
+        if survey_respondents(ancestors[pk]).count() >= threshold:
+            return ancestors[pk]
+    return None
+
+
 @transaction.atomic
 def raise_concern_about_target(
     *, by: User, scaling_target: TargetUnit, **fields: object
 ) -> Concern:
     """Raise a concern (the culture app's service) about a unit's step in scaling. Without a
-    unit it goes to the leaders over the target unit, who can act on it."""
+    unit it goes to the leaders over the target unit, who can act on it.
+
+    An anonymous one about a unit of fewer than k people would point to its author, so it goes
+    to the nearest unit above with at least k (whose leaders include the plan's leaders over
+    the unit), or to the whole organisation when there is none: still about the step, never
+    refused with advice that cannot work here. A unit chosen other than the target's own is
+    checked as any anonymous concern is."""
     if scaling_target.plan.intervention.organisation_id != by.organisation_id:
         raise ValidationError({"scaling_target": _("Skaleringen hører til en anden organisation.")})
-    fields["unit"] = fields.get("unit") or scaling_target.unit
+    unit = fields.get("unit") or scaling_target.unit
+    if fields.get("anonymous") and unit == scaling_target.unit:
+        unit = _anonymous_unit(scaling_target.unit)
+    fields["unit"] = unit
     concern = culture_services.raise_concern(by=by, **fields)
     concern.scaling_target = scaling_target
     concern.save(update_fields=["scaling_target"])

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from lovende.culture.models import Concern
 from lovende.culture.permissions import concerns_visible_to
 from lovende.scaling import permissions, plan_forms, plan_views, plans, rules, unit_views
-from lovende.scaling.models import Adaptation, TargetUnit
+from lovende.scaling.models import Adaptation, Element, TargetUnit
 from lovende.web import run_service
 
 
@@ -28,8 +28,14 @@ def _anchor(target: TargetUnit, anchor: str) -> str:
 
 
 def _adaptation_items(
-    request: HttpRequest, target: TargetUnit, names: dict[str, str], bound: Form | None
+    request: HttpRequest,
+    target: TargetUnit,
+    elements: list[Element],
+    bound: Form | None,
 ) -> list[dict[str, object]]:
+    names = {element.key: element.name for element in elements}
+    # An element may have become core since the proposal: then the quality team decides.
+    core_keys = {element.key for element in elements if element.kind == Element.Kind.CORE}
     decides = {
         False: permissions.can_lead_target(request.user, target),
         True: None,  # asked only when a core adaptation is open
@@ -37,10 +43,11 @@ def _adaptation_items(
     items = []
     for adaptation in target.adaptations.select_related("proposed_by", "decided_by"):
         form = None
+        core = adaptation.touches_core or adaptation.element_key in core_keys
         if adaptation.status in plans.OPEN_ADAPTATIONS:
-            if decides[adaptation.touches_core] is None:
+            if decides[core] is None:
                 decides[True] = permissions.can_decide_adaptation(request.user, adaptation)
-            if decides[adaptation.touches_core]:
+            if decides[core]:
                 prefix = f"tilpasning-{adaptation.pk}"
                 is_bound = bound is not None and bound.prefix == prefix
                 form = bound if is_bound else plan_forms.DecisionForm(prefix=prefix)
@@ -48,7 +55,7 @@ def _adaptation_items(
             {
                 "adaptation": adaptation,
                 "element": names.get(adaptation.element_key, adaptation.element_key),
-                "decider": rules.decider(touches_core=adaptation.touches_core),
+                "decider": rules.decider(touches_core=core),
                 "form": form,
             }
         )
@@ -74,7 +81,6 @@ def _target_page(request: HttpRequest, target: TargetUnit, **bound: Form) -> Htt
     can_lead = permissions.can_lead_target(request.user, target)
     can_contribute = can_lead or permissions.can_contribute_to_target(request.user, target)
     elements = plans.current_elements(target.plan.intervention)
-    names = {element.key: element.name for element in elements}
     context = {
         "target": target,
         "plan": target.plan,
@@ -88,7 +94,7 @@ def _target_page(request: HttpRequest, target: TargetUnit, **bound: Form) -> Htt
         ),
         "adaptation_form": bound.get("adaptation") or plan_forms.AdaptationForm(elements=elements),
         "has_elements": bool(elements),
-        "adaptations": _adaptation_items(request, target, names, bound.get("decision")),
+        "adaptations": _adaptation_items(request, target, elements, bound.get("decision")),
         "idea_form": bound.get("idea") or plan_forms.IdeaForm(),
         "ideas": _idea_items(target, can_lead, bound.get("response")),
         "open_concerns": concerns_visible_to(request.user)

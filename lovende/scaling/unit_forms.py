@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from lovende.scaling import readiness, unit_work
+from lovende.scaling.limits import MAX_TEXT
 from lovende.scaling.models import Element, FidelityAnswer, PracticeMapping, TargetUnit
 
 
@@ -33,7 +34,7 @@ class ReadinessForm(forms.Form):
             self.fields[f"note_{item.key}"] = forms.CharField(
                 label=_("Note til «%(item)s»") % {"item": _(item.name)},
                 required=False,
-                max_length=unit_work.MAX_TEXT,
+                max_length=MAX_TEXT,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
 
@@ -83,7 +84,7 @@ class MappingForm(forms.Form):
             self.fields[f"practice_{element.key}"] = forms.CharField(
                 label=_("Det gør vi i dag"),
                 required=False,
-                max_length=unit_work.MAX_TEXT,
+                max_length=MAX_TEXT,
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
 
@@ -114,7 +115,7 @@ class TacitKnowledgeForm(forms.Form):
             "ned: hvad gør vi, når …, hvem ved hvad, hvad har vi lært af borgerne."
         ),
         required=False,
-        max_length=unit_work.MAX_TEXT,
+        max_length=MAX_TEXT,
         widget=forms.Textarea(attrs={"rows": 10}),
     )
 
@@ -146,7 +147,7 @@ class FidelityForm(forms.Form):
         self.fields["note"] = forms.CharField(
             label=_("Note om tjekket"),
             required=False,
-            max_length=unit_work.MAX_TEXT,
+            max_length=MAX_TEXT,
             widget=forms.Textarea(attrs={"rows": 3}),
         )
 

@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 from lovende.organisation.models import User
 from lovende.scaling import readiness
+from lovende.scaling.limits import EARLIEST, too_long
+from lovende.scaling.limits import MAX_TEXT as MAX_TEXT  # where the tests and forms met it
 from lovende.scaling.models import (
     Description,
     Element,
@@ -26,9 +28,7 @@ from lovende.scaling.models import (
     TargetUnit,
 )
 
-MAX_TEXT = 4000  # a note, a practice or the tacit knowledge: a few paragraphs, not a report
 MAX_ANSWER_NOTE = 300  # FidelityAnswer.note
-EARLIEST = datetime.date(2000, 1, 1)  # a check dated before this is a typing error
 
 
 def core_elements(target: TargetUnit) -> list[Element]:
@@ -213,7 +213,6 @@ def _check_fidelity(
 
 
 def _check_length(text: str, label: str) -> None:
-    if len(text) > MAX_TEXT:
-        raise ValidationError(
-            _("%(label)s må højst have %(max)s tegn.") % {"label": label, "max": MAX_TEXT}
-        )
+    message = too_long(text, label)
+    if message:
+        raise ValidationError(message)
