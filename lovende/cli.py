@@ -12,7 +12,7 @@ import sys
 
 from django.core.management import execute_from_command_line
 
-ALIASES = {"serve": "runserver"}
+ALIASES = {"serve": "runserver", "privacy-record": "privacy_record"}  # SECURITY.md PRIV-01 spelling
 # Commands that touch neither the database nor anything secret run without a server's settings
 STANDALONE = {"demo", "chart"}
 

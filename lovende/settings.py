@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "lovende.culture",
     "lovende.scaling",
     "lovende.audit",
+    "lovende.privacy",
     "lovende.api",
     "lovende.demo",
 ]
