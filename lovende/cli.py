@@ -4,6 +4,8 @@ lovende demo          set up the demo municipality and serve it on http://127.0.
 lovende seed          load the demo municipality into the database (idempotent)
 lovende serve         run the development server (not for production)
 lovende chart         a run or control chart of a CSV file, as JSON (no database, no secret)
+lovende backup        write a checked backup of the database (docs/operations.md)
+lovende restore FILE  restore one into an empty database, and check it
 lovende <command>     any Django management command (migrate, check, createsuperuser, ...)
 """
 

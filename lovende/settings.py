@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "lovende.privacy",
     "lovende.api",
     "lovende.demo",
+    "lovende.ops",
 ]
 
 MIDDLEWARE = [
