@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "lovende.audit.middleware.AccessLogMiddleware",
     "lovende.audit.middleware.NoStoreMiddleware",
+    "csp.middleware.CSPMiddleware",
     "lovende.measurements.middleware.SelfReportLockMiddleware",
 ]
 
@@ -188,10 +189,40 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = MODE == "production"
+# A __Host- cookie must be Secure, so the prefix comes with HTTPS (production); demo and tests
+# run over plain HTTP on 127.0.0.1.
+SESSION_COOKIE_NAME = "__Host-sessionid" if SESSION_COOKIE_SECURE else "sessionid"
 CSRF_COOKIE_SECURE = MODE == "production"
+# The CSRF token lives in the session, not in its own cookie: pages carry it in the DOM
+# ({% csrf_token %} and hx-headers on <body>), no script reads a cookie (SESS-01).
+CSRF_USE_SESSIONS = True
+
+# Headers (HDR-01). HTTPS is enforced in production: HSTS for a year with subdomains (no preload:
+# that is the municipality's decision for its whole domain, docs/operations.md).
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 3600) if MODE == "production" else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
+# Without preload, Django's reminder to submit to the preload list (W021) is a decision, not a fault.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", MODE == "production")
+# Behind the reverse proxy that ends TLS, the proxy must set (overwrite) X-Forwarded-Proto; set
+# LOVENDE_BEHIND_PROXY=0 when gunicorn faces the browser itself.
+if env_bool("LOVENDE_BEHIND_PROXY", MODE == "production"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content Security Policy in every mode, so the tests and the demo run under the production
+# policy (django-csp 4). No inline script anywhere; data: images for the inlined favicon.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 LANGUAGE_CODE = "da"
 LANGUAGES = [("da", _("Dansk")), ("en", _("Engelsk"))]

@@ -75,6 +75,20 @@ class BrowserProblems:
     def on_request_failed(self, request: Request) -> None:
         self.errors.append(f"request failed: {request.url} ({request.failure})")
 
+    def on_csp_violation(self, violation: str) -> None:
+        self.errors.append(f"CSP violation: {violation}")
+
+
+# Reports every securitypolicyviolation event to the test (HDR-01: 0 expected).
+CSP_LISTENER = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__lovendeCspViolation(
+    `${event.violatedDirective} blocked ${event.blockedURI || "inline"} ` +
+    `at ${event.sourceFile}:${event.lineNumber} (${event.sample})`
+  );
+});
+"""
+
 
 @pytest.fixture
 def browser_problems() -> BrowserProblems:
@@ -83,10 +97,12 @@ def browser_problems() -> BrowserProblems:
 
 @pytest.fixture
 def page(browser: Browser, browser_problems: BrowserProblems) -> Iterator[Page]:
-    # bypass_csp lets axe be injected as a <script> once a strict CSP is in place.
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, locale="da-DK", bypass_csp=True
+    # The browser enforces Lovende's CSP (no bypass_csp): axe is evaluated through DevTools.
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+    context.expose_function(
+        "__lovendeCspViolation", lambda text: browser_problems.on_csp_violation(text)
     )
+    context.add_init_script(CSP_LISTENER)
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.on("pageerror", browser_problems.on_page_error)
@@ -121,7 +137,8 @@ def run_axe(page: Page) -> list[dict]:
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `make setup`")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE))
+        # Evaluated through DevTools rather than a <script> tag, which the CSP would refuse.
+        page.evaluate(AXE.read_text(encoding="utf-8"))
     results = page.evaluate(
         "async (tags) => await axe.run(document, {runOnly: {type: 'tag', values: tags}})",
         AXE_TAGS,

@@ -1,4 +1,4 @@
-// Small behaviours htmx attributes cannot express. No inline scripts (a strict CSP is planned).
+// Small behaviours htmx attributes cannot express. No inline scripts: the CSP refuses them (HDR-01).
 document.addEventListener("change", (event) => {
   if (event.target.matches("[data-autosubmit]")) {
     event.target.form.submit();
@@ -25,14 +25,22 @@ document.addEventListener("DOMContentLoaded", () => {
 });
 
 // Charts: each [data-vega-spec] names a json_script element holding a Vega-Lite spec.
-// ast: true makes Vega interpret expressions instead of compiling them (no eval under a CSP).
+// ast: true makes Vega interpret expressions instead of compiling them (no eval under a CSP);
+// defaultStyle and the tooltip's default style are off because they are injected as inline
+// <style> elements, which the CSP refuses: lovende.css carries them instead.
 window.addEventListener("load", () => {
   if (!window.vegaEmbed) {
     return;
   }
   document.querySelectorAll("[data-vega-spec]").forEach((element) => {
     const spec = JSON.parse(document.getElementById(element.dataset.vegaSpec).textContent);
-    window.vegaEmbed(element, spec, { actions: false, renderer: "svg", ast: true });
+    window.vegaEmbed(element, spec, {
+      actions: false,
+      renderer: "svg",
+      ast: true,
+      defaultStyle: false,
+      tooltip: { disableDefaultStyle: true },
+    });
   });
 });
 
