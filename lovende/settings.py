@@ -253,6 +253,9 @@ LOVENDE_SURVEY_OVERLAP_DAYS = max(0, env_int("LOVENDE_SURVEY_OVERLAP_DAYS", 90))
 # Course signals: no reliable improvement after this many sessions; no measurement for this many days.
 LOVENDE_SIGNAL_SESSIONS = env_int("LOVENDE_SIGNAL_SESSIONS", 6)
 LOVENDE_SIGNAL_DAYS = env_int("LOVENDE_SIGNAL_DAYS", 42)
+# Access log entries are deleted by `lovende prune_access_log` after this many days: 6 months by
+# default (Danish practice, LOG-02), set by the municipality, never below 30.
+LOVENDE_ACCESS_LOG_RETENTION_DAYS = max(30, env_int("LOVENDE_ACCESS_LOG_RETENTION_DAYS", 183))
 
 LOGGING = {
     "version": 1,

@@ -1,12 +1,15 @@
 """Writing the access log. Reads fail closed: no log entry, no data (SECURITY LOG-01)."""
 
+import datetime
 import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db import DatabaseError, transaction
+from django.conf import settings
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest
+from django.utils import timezone
 
 from lovende.audit.models import AccessLog
 from lovende.citizens.models import Citizen
@@ -87,3 +90,29 @@ def record_request_access(
         citizens=citizens,
         criterion=criterion,
     )
+
+
+def prune_access_log(*, now: datetime.datetime | None = None) -> int:
+    """Delete the entries older than ``LOVENDE_ACCESS_LOG_RETENTION_DAYS``; the number deleted.
+
+    The only sanctioned deletion of the access log (LOG-02). ``AccessLog.objects`` refuses
+    ``update()`` and ``delete()``, so this bypasses it deliberately with ``_raw_delete`` on a
+    filtered queryset. On PostgreSQL the table's trigger rejects every DELETE unless the
+    transaction has set ``lovende.prune = 'on'``, which only this function does, and undoes
+    before it returns (migration ``audit.0003``).
+    """
+    days = settings.LOVENDE_ACCESS_LOG_RETENTION_DAYS
+    cutoff = (now or timezone.now()) - datetime.timedelta(days=days)
+    with transaction.atomic():
+        postgresql = connection.vendor == "postgresql"
+        if postgresql:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL lovende.prune = 'on'")
+        try:
+            expired = AccessLog.objects.filter(at__lt=cutoff)
+            deleted = expired._raw_delete(expired.db)
+        finally:
+            if postgresql:
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL lovende.prune = 'off'")
+    return deleted

@@ -26,6 +26,7 @@ SECURITY_MEASURES = {
     "ACL-03": "Roller med kun aggregeret adgang ser hverken navne eller CPR-numre",
     "ACL-04": "Ingen adgang på tværs af kommuner",
     "LOG-01": "Al anvendelse af borgeroplysninger logges (adgangsloggen)",
+    "LOG-02": "Adgangsloggen kan kun tilføjes til og slettes først efter opbevaringsfristen",
     "PRIV-01": "Denne fortegnelse: alle felter er klassificeret, og en test holder den ajour",
     "PRIV-02": "CPR-numre maskeres i lister og logges aldrig i klartekst",
     "SDC-01": "Små tal (under 5) undertrykkes i alle aggregater, også sekundært",

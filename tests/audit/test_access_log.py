@@ -98,7 +98,7 @@ def test_it_shows_no_citizen_data_when_the_log_cannot_be_written(client_for, met
 
 
 def test_it_refuses_to_update_or_delete_log_entries(client_for, mette, nord_course):
-    # covers LOG-02 (application level; the database trigger comes with the security issue)
+    # covers LOG-02 (application level; the database trigger: tests/audit/test_retention.py)
     client_for(mette).get(reverse("citizens:course_detail", args=[nord_course.pk]))
     entry = AccessLog.objects.get()
 
