@@ -5,6 +5,7 @@ LOVENDE_MODE selects the profile: ``production`` (the default: DEBUG off, SECRET
 never logged.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -81,6 +82,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.forms",
     "django_htmx",
+    "axes",
     "lovende.organisation",
     "lovende.interventions",
     "lovende.citizens",
@@ -106,12 +108,15 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "lovende.organisation.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "lovende.audit.middleware.AccessLogMiddleware",
     "lovende.audit.middleware.NoStoreMiddleware",
     "csp.middleware.CSPMiddleware",
     "lovende.measurements.middleware.SelfReportLockMiddleware",
+    # Last, so it sees the login view's response and turns a locked-out try into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lovende.urls"
@@ -167,6 +172,11 @@ else:
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "organisation.User"
+# django-axes first: it refuses a locked-out (username, IP) before any password is checked (AUTH-03).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -179,13 +189,27 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Brute-force protection (SECURITY AUTH-03, django-axes): 5 failures for one username from one IP
+# address lock that pair out for 15 minutes; a success resets the count. Every failure is kept in
+# AccessFailureLog, the one that locks marked locked_out; an admin unlocks with `lovende unlock`.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)  # the lockout page says 15 minutes
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Tries during a lockout are refused but do not restart the 15 minutes: no permanent lockout.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
-# Sessions: 30 minutes idle (SECURITY SESS-01); the absolute limit comes with the login issue.
+# Sessions: 30 minutes idle (every request renews the expiry) and 12 hours in total, enforced by
+# SessionLifetimeMiddleware (SECURITY SESS-01).
 SESSION_COOKIE_AGE = 30 * 60
 SESSION_SAVE_EVERY_REQUEST = True
+LOVENDE_SESSION_MAX_AGE = 12 * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = MODE == "production"
