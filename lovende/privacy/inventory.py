@@ -119,6 +119,36 @@ INVENTORY: dict[str, ModelEntry] = {
         "purpose": "access",
         "fields": {N: ("session_key", "expire_date"), ST: ("session_data",)},
     },
+    # django-axes (AUTH-03): failed and successful logins of staff, kept for brute-force protection.
+    "axes.AccessAttempt": {
+        "subjects": (MEDARBEJDER,),
+        "purpose": "access",
+        "fields": {
+            N: ("id", "http_accept", "path_info", "attempt_time", "failures_since_start"),
+            ST: ("user_agent", "ip_address", "username", "get_data", "post_data"),
+        },
+    },
+    "axes.AccessAttemptExpiration": {
+        "subjects": (INGEN,),
+        "purpose": "access",
+        "fields": {N: ("access_attempt", "expires_at")},
+    },
+    "axes.AccessFailureLog": {
+        "subjects": (MEDARBEJDER,),
+        "purpose": "access",
+        "fields": {
+            N: ("id", "http_accept", "path_info", "attempt_time", "locked_out"),
+            ST: ("user_agent", "ip_address", "username"),
+        },
+    },
+    "axes.AccessLog": {
+        "subjects": (MEDARBEJDER,),
+        "purpose": "access",
+        "fields": {
+            N: ("id", "http_accept", "path_info", "attempt_time", "logout_time"),
+            ST: ("user_agent", "ip_address", "username", "session_hash"),
+        },
+    },
     # organisation
     "organisation.Organisation": {
         "subjects": (INGEN,),
