@@ -73,6 +73,11 @@ class BrowserProblems:
             self.errors.append(f"{response.status} for {kind} {response.url}")
 
     def on_request_failed(self, request: Request) -> None:
+        # A navigation (a click, a submitted form) cancels the previous page's sub-resources
+        # still in flight; Chromium reports those as ERR_ABORTED. A resource that is really
+        # missing answers 4xx and is caught by on_response.
+        if request.failure == "net::ERR_ABORTED":
+            return
         self.errors.append(f"request failed: {request.url} ({request.failure})")
 
     def on_csp_violation(self, violation: str) -> None:
