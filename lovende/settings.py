@@ -113,6 +113,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "lovende.audit.middleware.AccessLogMiddleware",
     "lovende.audit.middleware.NoStoreMiddleware",
+    "lovende.pdf.PdfUnavailableMiddleware",
     "csp.middleware.CSPMiddleware",
     "lovende.measurements.middleware.SelfReportLockMiddleware",
     # Last, so it sees the login view's response and turns a locked-out try into the lockout page.
@@ -287,3 +288,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+# A PDF export gives up with a Danish 503 page after this many seconds (REL-05).
+LOVENDE_PDF_TIMEOUT = max(1, env_int("LOVENDE_PDF_TIMEOUT", 30))

@@ -75,3 +75,18 @@ def test_it_runs_management_commands_through_the_lovende_cli(capsys):
     main(["lovende", "check"])
 
     assert "no issues" in capsys.readouterr().out
+
+
+def test_it_reports_an_unreachable_database_as_503(client, monkeypatch):
+    # covers REL-05: /healthz checks the database
+    from django.db import OperationalError, connection
+
+    def refuse():
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(connection, "cursor", refuse)
+
+    response = client.get(reverse("healthz"))
+
+    assert response.status_code == 503
+    assert response.json() == {"status": "db-unavailable"}

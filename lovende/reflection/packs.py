@@ -44,6 +44,7 @@ from lovende.improvement import permissions as improvement_permissions
 from lovende.improvement.models import Initiative, Trial
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import User
+from lovende.pdf import html_to_pdf
 from lovende.reflection import citizen_pack, pdf_charts, permissions
 from lovende.reflection.models import DataPack, DevelopmentPoint, Level, Meeting
 
@@ -364,10 +365,7 @@ def read_pack(user: User, pack: DataPack, *, context: AccessContext, action: str
 
 def render_pdf(view: PackView) -> bytes:
     """The pack as a PDF, rendered by WeasyPrint from an HTML template with print CSS."""
-    from weasyprint import HTML  # imported here: it is heavy and only the PDF export needs it
-
-    html = pdf_html(view)
-    return HTML(string=html).write_pdf()
+    return html_to_pdf(pdf_html(view))
 
 
 def pdf_html(view: PackView) -> str:

@@ -5,6 +5,7 @@ import io
 import re
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from openpyxl import load_workbook
 
+from lovende import pdf
 from lovende.audit.models import AccessLog
 from lovende.improvement import services as improvement_services
 from lovende.improvement.models import Trial
@@ -529,3 +531,30 @@ def test_the_development_points_and_trials_take_the_same_queries_for_more_trials
         add_trial(more, 2, "Anden")
 
     assert queries() == one_initiative
+
+
+def test_a_slow_pdf_gives_a_danish_503_within_the_limit(
+    client_for, lars, meeting, monkeypatch, settings
+):
+    # covers REL-05: the PDF renderer stands in for an external call that hangs
+    settings.LOVENDE_PDF_TIMEOUT = 1
+    monkeypatch.setattr(pdf, "_write_pdf", lambda html: time.sleep(3) or b"%PDF-")
+    client = client_for(lars)
+    pack = generate(client, meeting)
+
+    started = time.monotonic()
+    response = client.get(f"/refleksion/datapakke/{pack.pk}/pdf/")
+    took = time.monotonic() - started
+
+    assert response.status_code == 503
+    assert "PDF'en kunne ikke laves lige nu" in response.content.decode()
+    assert took < settings.LOVENDE_PDF_TIMEOUT + 1
+
+
+def test_a_pdf_renders_within_the_limit(client_for, lars, meeting):
+    response = client_for(lars).get(
+        f"/refleksion/datapakke/{generate(client_for(lars), meeting).pk}/pdf/"
+    )
+
+    assert response.status_code == 200
+    assert response.content.startswith(b"%PDF-")
