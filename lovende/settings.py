@@ -290,3 +290,14 @@ LOGGING = {
 }
 # A PDF export gives up with a Danish 503 page after this many seconds (REL-05).
 LOVENDE_PDF_TIMEOUT = max(1, env_int("LOVENDE_PDF_TIMEOUT", 30))
+# How many reverse proxies in front of Lovende append to X-Forwarded-For; the client address is
+# the one the outermost trusted proxy saw. 0 = trust no header, use the socket's address.
+LOVENDE_TRUSTED_PROXIES = max(
+    0,
+    env_int(
+        "LOVENDE_TRUSTED_PROXIES",
+        1 if env_bool("LOVENDE_BEHIND_PROXY", MODE == "production") else 0,
+    ),
+)
+# django-axes counts failures per (username, client address), so it must see the real client.
+AXES_CLIENT_IP_CALLABLE = "lovende.client_ip.client_ip"
