@@ -35,6 +35,8 @@ class AccessLog(models.Model):
         EXPORT = "eksporteret", _("Eksporteret")
         PRINT = "udskrevet", _("Udskrevet")
         LOG_READ = "log_læst", _("Adgangslog læst")
+        # Revealing the full CPR number on the citizen page is its own use (PRIV-02)
+        CPR_REVEAL = "cpr_vist", _("CPR vist")
 
     at = models.DateTimeField(_("tidspunkt"), default=timezone.now, db_index=True)
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")

@@ -165,11 +165,9 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
 @login_required
 def reveal_cpr(request: HttpRequest, citizen_id: int) -> HttpResponse:
     citizen = permissions.get_citizen_for_user(request.user, citizen_id)
+    # Its own action (PRIV-02); the criterion repeats it for log readers filtering on text
     record_request_access(
-        request,
-        AccessLog.Action.VIEW,
-        citizens=[citizen],
-        criterion="CPR vist",
+        request, AccessLog.Action.CPR_REVEAL, citizens=[citizen], criterion="CPR vist"
     )
     return render(request, "citizens/_cpr.html", {"citizen": citizen, "revealed": True})
 
