@@ -301,3 +301,26 @@ LOVENDE_TRUSTED_PROXIES = max(
 )
 # django-axes counts failures per (username, client address), so it must see the real client.
 AXES_CLIENT_IP_CALLABLE = "lovende.client_ip.client_ip"
+
+# --- audit (SECURITY LOG-02, LOG-03): security events and log shipping ---
+# A refused CSRF check gets a Danish page and a security event (audit.views.csrf_failure).
+CSRF_FAILURE_VIEW = "lovende.audit.views.csrf_failure"
+# Every access-log row (`lovende.audit`) and security event (`lovende.security`) is also written
+# as one JSON line with a UTC timestamp to standard error, for the municipality to ship to
+# syslog or its SIEM. Ids only: no names, CPR numbers or session keys. On by default in
+# production; LOVENDE_LOG_SHIPPING=0 turns it off (the rows stay in the database either way).
+LOGGING["formatters"] = {"jsonlines": {"()": "lovende.audit.jsonlines.JsonLinesFormatter"}}
+LOGGING["handlers"]["jsonlines"] = (
+    {"class": "logging.StreamHandler", "formatter": "jsonlines"}
+    if env_bool("LOVENDE_LOG_SHIPPING", MODE == "production")
+    else {"class": "logging.NullHandler"}
+)
+LOGGING["loggers"] = {
+    name: {"handlers": ["jsonlines"], "level": "INFO", "propagate": False}
+    for name in ("lovende.audit", "lovende.security")
+}
+# The menu shows the access log to log reviewers only (audit.permissions).
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(
+    "lovende.audit.context_processors.log_reviewer"
+)
+# --- end audit ---

@@ -1,8 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from lovende.audit.models import SpotCheck, SpotCheckItem
 from lovende.citizens.forms import DATE_FORMATS, DateInput
-from lovende.organisation.models import User
+from lovende.organisation.models import Unit, User
 
 
 class AccessLogFilterForm(forms.Form):
@@ -33,3 +34,25 @@ class AccessLogFilterForm(forms.Form):
     def criterion(self) -> str:
         data = self.cleaned_data if self.is_valid() else {}
         return " ".join(f"{k}={v}" for k, v in data.items() if v)
+
+
+class SpotCheckForm(forms.Form):
+    """Which unit's staff to sample, and how many entries (stikprøvekontrol)."""
+
+    unit = forms.ModelChoiceField(label=_("Enhed"), queryset=Unit.objects.none())
+    size = forms.IntegerField(
+        label=_("Antal poster"), min_value=1, max_value=SpotCheck.MAX_SAMPLE, initial=10
+    )
+
+    def __init__(self, *args: object, organisation_id: int, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(organisation_id=organisation_id)
+
+
+class VerdictForm(forms.Form):
+    verdict = forms.ChoiceField(
+        choices=[
+            (SpotCheckItem.Verdict.OK, SpotCheckItem.Verdict.OK.label),
+            (SpotCheckItem.Verdict.INVESTIGATE, SpotCheckItem.Verdict.INVESTIGATE.label),
+        ]
+    )

@@ -4,18 +4,47 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from lovende.audit.services import AccessLogUnavailable
+from lovende.audit.models import SecurityEvent
+from lovende.audit.services import (
+    AccessLogUnavailable,
+    current_request,
+    record_export,
+    record_security_event,
+)
 
 
 class AccessLogMiddleware:
-    """Gives every request an id for the access log, and turns a failed log write into a 503."""
+    """Gives every request an id for the access log, and turns a failed log write into a 503.
+
+    It also records the security events a response shows (LOG-03): a refusal (403) and a file
+    download by a signed-in user (an export, whichever view made it).
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request.request_id = uuid.uuid4().hex
-        return self.get_response(request)
+        token = current_request.set(request)
+        try:
+            response = self.get_response(request)
+            self._record_security_events(request, response)
+        finally:
+            current_request.reset(token)
+        return response
+
+    @staticmethod
+    def _record_security_events(request: HttpRequest, response: HttpResponse) -> None:
+        if response.status_code == 403 and not getattr(request, "security_event_recorded", False):
+            record_security_event(
+                event_type=SecurityEvent.EventType.PERMISSION_DENIED,
+                request=request,
+                extra_data={"path": request.path[:300], "method": request.method},
+            )
+        attachment = response.get("Content-Disposition", "").startswith("attachment")
+        user = getattr(request, "user", None)
+        if attachment and response.status_code == 200 and user and user.is_authenticated:
+            record_export(request=request, content_type=response.get("Content-Type", ""))
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if isinstance(exception, AccessLogUnavailable):

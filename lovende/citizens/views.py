@@ -341,6 +341,8 @@ def _note_view(
     ):
         messages.success(request, _("Det er gemt i forløbets tidslinje."))
         return redirect("citizens:course_detail", course.pk)
+    # The form page names the citizen, so showing it is a use of their data (LOG-01).
+    record_request_access(request, AccessLog.Action.VIEW, citizens=[course.citizen])
     page = {"form": form, "course": course, "citizen": course.citizen, "title": title}
     return render(request, "citizens/note_form.html", page, status=422 if form.errors else 200)
 

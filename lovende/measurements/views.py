@@ -9,7 +9,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lovende.audit.services import AccessContext
+from lovende.audit.models import AccessLog
+from lovende.audit.services import AccessContext, record_request_access
 from lovende.citizens.models import Course
 from lovende.citizens.permissions import course_goals, get_course_for_user
 from lovende.instruments.models import Instrument
@@ -92,6 +93,8 @@ def record_measurement(request: HttpRequest, course_id: int) -> HttpResponse:
                 % {"instrument": instrument, "score": f"{measurement.score:g}"},
             )
             return redirect("citizens:course_detail", course.pk)
+    # The form page names the citizen, so showing it is a use of their data (LOG-01).
+    record_request_access(request, AccessLog.Action.VIEW, citizens=[course.citizen])
     context = {
         "course": course,
         "citizen": course.citizen,
@@ -129,6 +132,7 @@ def update_measurement(request: HttpRequest, measurement_id: int) -> HttpRespons
     if saved:
         messages.success(request, _("Målingen er rettet."))
         return redirect("citizens:course_detail", measurement.course_id)
+    record_request_access(request, AccessLog.Action.VIEW, citizens=[measurement.course.citizen])
     context = {
         "course": measurement.course,
         "citizen": measurement.course.citizen,

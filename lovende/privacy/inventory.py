@@ -722,6 +722,35 @@ INVENTORY: dict[str, ModelEntry] = {
             ST: ("user", "ip_address"),
         },
     },
+    # --- audit (SECURITY LOG-02, LOG-03): security events and spot checks ---
+    "audit.SecurityEvent": {
+        "subjects": (MEDARBEJDER,),
+        "purpose": "logging",
+        # extra_data holds ids, a tried username, paths and a role's old/new values; never CPR,
+        # citizen names or session keys (tests/log_capture.py checks the whole suite for them)
+        "fields": {
+            N: ("id", "event_type", "event_time", "organisation", "request_id"),
+            ST: ("acting_user", "modified_user", "ip_address", "extra_data"),
+        },
+    },
+    "audit.SpotCheck": {
+        "subjects": (MEDARBEJDER,),
+        "purpose": "logging",
+        "fields": {
+            N: ("id", "organisation", "unit", "created_at", "period_start", "period_end"),
+            ST: ("reviewer",),
+        },
+    },
+    "audit.SpotCheckItem": {
+        "subjects": (MEDARBEJDER,),
+        "purpose": "logging",
+        # the verdict is a judgement of one employee's use of citizen data
+        "fields": {
+            N: ("id", "spot_check", "entry"),
+            ST: ("verdict", "marked_at"),
+        },
+    },
+    # --- end audit ---
 }
 
 
