@@ -151,11 +151,15 @@ def sqlite_database(path: Path) -> dict:
         "NAME": path,
         "OPTIONS": {
             "init_command": (
-                "PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; "
+                "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
                 # Deleted rows are overwritten, so a closed survey round's rewritten rows leave
                 # no old versions in the file (decision 15).
                 "PRAGMA secure_delete=ON;"
             ),
+            # REL-02: a writer waits up to 20 s for the write lock (sqlite3's busy timeout)
+            # rather than failing with "database is locked"; SQLite's waiting is not a fair
+            # queue, and 5 s was too short for 8 busy writers on a loaded machine.
+            "timeout": 20,
             "transaction_mode": "IMMEDIATE",
         },
     }

@@ -9,6 +9,7 @@ from lovende.citizens.models import Assessment, Citizen, Course, Observation
 from lovende.citizens.permissions import units_for_new_courses
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
+from lovende.versioning import VersionField
 
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
 CPR_MESSAGES = {
@@ -130,6 +131,24 @@ class CourseForm(CourseFieldsMixin):
         if start and end and end < start:
             self.add_error("end_date", _("Slutdatoen kan ikke ligge før startdatoen."))
         return data
+
+
+class CitizenEditForm(CitizenForm):
+    """Correcting a citizen: carries the version shown, so a stale save is refused (REL-02)."""
+
+    version = VersionField()
+
+
+class CourseEditForm(CourseForm):
+    """Changing a course: carries the version shown, so a stale save is refused (REL-02)."""
+
+    version = VersionField()
+
+
+class CloseGoalForm(forms.Form):
+    """The goal list's «Afslut» button: the version shown, so a stale close is refused (REL-02)."""
+
+    version = VersionField()
 
 
 class CourseFilterForm(forms.Form):

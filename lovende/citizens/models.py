@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from lovende.citizens import cpr
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Organisation, ProfessionalGroup, Unit
+from lovende.versioning import version_field
 
 PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud without error
 
@@ -42,6 +43,8 @@ class Citizen(models.Model):
         _("pseudonym"), max_length=12, unique=True, default=new_pseudonym, editable=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking: edit forms send it back, stale saves are refused (REL-02)
+    version = version_field()
 
     class Meta:
         verbose_name = _("borger")
@@ -107,6 +110,8 @@ class Course(models.Model):
         ProfessionalGroup, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     staff_mixed = models.BooleanField(default=False)
+    # Optimistic locking: edit forms send it back, stale saves are refused (REL-02)
+    version = version_field()
 
     class Meta:
         verbose_name = pgettext_lazy("ental", "forløb")
@@ -258,6 +263,8 @@ class Goal(models.Model):
     weight = models.PositiveSmallIntegerField(_("vægt"), default=1)
     is_active = models.BooleanField(_("aktivt"), default=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking: edit forms send it back, stale saves are refused (REL-02)
+    version = version_field()
 
     class Meta:
         verbose_name = _("mål")

@@ -18,6 +18,7 @@ from lovende.citizens import cpr as cpr_numbers
 from lovende.citizens.models import Assessment, Citizen, Course, Feedback, Goal, Observation
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
+from lovende.versioning import claim
 
 CLOSED = (Course.Status.COMPLETED, Course.Status.DISCONTINUED)
 
@@ -163,12 +164,21 @@ def create_citizen(
 
 @transaction.atomic
 def update_citizen(
-    *, by: User, context: AccessContext | None, citizen: Citizen, **fields: object
+    *,
+    by: User,
+    context: AccessContext | None,
+    citizen: Citizen,
+    version: int | None = None,
+    **fields: object,
 ) -> Citizen:
-    """Correct a citizen's name, CPR number, birth date or gender."""
+    """Correct a citizen's name, CPR number, birth date or gender.
+
+    ``version`` is the one the editor was shown; a save over someone else's is refused (REL-02).
+    """
     for name, value in fields.items():
         setattr(citizen, name, value)
     _check_citizen(citizen)
+    claim(citizen, version)
     citizen.save(update_fields=list(fields))
     _log(by, context, AccessLog.Action.UPDATE, citizen)
     return citizen
@@ -208,15 +218,20 @@ def update_course(
     context: AccessContext | None,
     course: Course,
     responsible: Sequence[User] | None = None,
+    version: int | None = None,
     **fields: object,
 ) -> Course:
-    """Change a course's dates, status, unit or intervention, and optionally its staff."""
+    """Change a course's dates, status, unit or intervention, and optionally its staff.
+
+    ``version`` is the one the editor was shown; a save over someone else's is refused (REL-02).
+    """
     cell = _cell(course)
     for name, value in fields.items():
         setattr(course, name, value)
     if responsible is None:
         responsible = list(course.responsible.all())
     _save_course(course, responsible, update_fields=[*fields, "end_date"])
+    claim(course, version)  # after the checks; a conflict rolls the save back with it
     if _cell(course) != cell:
         # The course's measurements now count in another cell of the monthly scores
         from lovende.measurements.services import (
@@ -324,8 +339,12 @@ def add_goal(
 
 
 @transaction.atomic
-def close_goal(*, by: User, context: AccessContext | None, goal: Goal) -> Goal:
-    """Stop scoring a goal; earlier goal attainment keeps it."""
+def close_goal(
+    *, by: User, context: AccessContext | None, goal: Goal, version: int | None = None
+) -> Goal:
+    """Stop scoring a goal; earlier goal attainment keeps it. Refused if the goal changed since
+    the page showed it (REL-02)."""
+    claim(goal, version)
     goal.is_active = False
     goal.save(update_fields=["is_active"])
     _log(by, context, AccessLog.Action.UPDATE, goal.course.citizen)

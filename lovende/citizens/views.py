@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q, QuerySet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_request_access
 from lovende.citizens import forms, permissions, services
-from lovende.citizens.models import Course
+from lovende.citizens.models import Citizen, Course
 from lovende.measurements.exports import course_sheets
 from lovende.measurements.progression import course_progression
 from lovende.organisation.models import User
+from lovende.versioning import EditConflict, has_conflict, with_conflict
 from lovende.web import paginate, run_service, xlsx_response, xlsx_sheets_response
 
 COURSE_RELATIONS = ("citizen", "intervention", "unit")
@@ -205,17 +206,16 @@ def create_citizen(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _citizen_form(citizen: Citizen, data: QueryDict | None = None) -> forms.CitizenEditForm:
+    fields = ("first_name", "last_name", "birth_date", "gender", "version")
+    initial = {name: getattr(citizen, name) for name in fields}
+    return forms.CitizenEditForm(data, initial={**initial, "cpr": citizen.cpr or ""})
+
+
 @login_required
 def update_citizen(request: HttpRequest, citizen_id: int) -> HttpResponse:
     citizen = permissions.get_citizen_for_user(request.user, citizen_id)
-    initial = {
-        "first_name": citizen.first_name,
-        "last_name": citizen.last_name,
-        "cpr": citizen.cpr or "",
-        "birth_date": citizen.birth_date,
-        "gender": citizen.gender,
-    }
-    form = forms.CitizenForm(request.POST or None, initial=initial)
+    form = _citizen_form(citizen, request.POST or None)
     if request.method == "POST" and form.is_valid():
         if run_service(
             form,
@@ -227,6 +227,9 @@ def update_citizen(request: HttpRequest, citizen_id: int) -> HttpResponse:
         ):
             messages.success(request, _("Borgerens oplysninger er gemt."))
             return redirect("citizens:citizen_detail", citizen.pk)
+        if has_conflict(form):  # someone saved first: show their data, not the stale form
+            citizen.refresh_from_db()
+            form = with_conflict(_citizen_form(citizen))
     else:
         record_request_access(
             request,
@@ -294,14 +297,17 @@ def create_course(request: HttpRequest, citizen_id: int) -> HttpResponse:
     )
 
 
+def _course_form(course: Course, user: User, data: QueryDict | None = None) -> forms.CourseEditForm:
+    fields = ("intervention", "unit", "start_date", "end_date", "status", "version")
+    initial = {name: getattr(course, name) for name in fields}
+    initial["responsible"] = list(course.responsible.values_list("pk", flat=True))
+    return forms.CourseEditForm(data, user=user, initial=initial)
+
+
 @login_required
 def update_course(request: HttpRequest, course_id: int) -> HttpResponse:
     course = permissions.get_course_for_user(request.user, course_id)
-    initial = {
-        f: getattr(course, f) for f in ("intervention", "unit", "start_date", "end_date", "status")
-    }
-    initial["responsible"] = list(course.responsible.values_list("pk", flat=True))
-    form = forms.CourseForm(request.POST or None, user=request.user, initial=initial)
+    form = _course_form(course, request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         if run_service(
             form,
@@ -313,6 +319,9 @@ def update_course(request: HttpRequest, course_id: int) -> HttpResponse:
         ):
             messages.success(request, _("Forløbet er gemt."))
             return redirect("citizens:course_detail", course.pk)
+        if has_conflict(form):  # someone saved first: show their data, not the stale form
+            course = permissions.get_course_for_user(request.user, course_id)
+            form = with_conflict(_course_form(course, request.user))
     else:
         record_request_access(
             request,
@@ -426,6 +435,14 @@ def goal_list(request: HttpRequest, course_id: int) -> HttpResponse:
 @login_required
 def close_goal(request: HttpRequest, goal_id: int) -> HttpResponse:
     goal = permissions.get_goal_for_user(request.user, goal_id)
-    services.close_goal(by=request.user, context=AccessContext.of(request), goal=goal)
-    messages.success(request, _("Målet «%(goal)s» er afsluttet.") % {"goal": goal.title})
+    form = forms.CloseGoalForm(request.POST)
+    version = form.cleaned_data["version"] if form.is_valid() else None
+    try:
+        services.close_goal(
+            by=request.user, context=AccessContext.of(request), goal=goal, version=version
+        )
+    except EditConflict as conflict:
+        messages.error(request, conflict.message)  # the list shows the goal as it is now
+    else:
+        messages.success(request, _("Målet «%(goal)s» er afsluttet.") % {"goal": goal.title})
     return redirect("citizens:goal_list", goal.course_id)

@@ -8,6 +8,7 @@ from lovende.improvement import composition
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
 from lovende.reflection.models import DevelopmentPoint, MeetingForum
+from lovende.versioning import version_field
 
 
 class QualityTeam(models.Model):
@@ -231,6 +232,8 @@ class Trial(models.Model):
     decided_on = models.DateField(_("besluttet den"), null=True, blank=True)
     created_by = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking: edit forms send it back, stale saves are refused (REL-02)
+    version = version_field()
 
     class Meta:
         verbose_name = _("afprøvningshandling")

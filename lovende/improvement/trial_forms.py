@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lovende.citizens.models import Course
 from lovende.improvement.models import Trial
+from lovende.versioning import VersionField
 
 
 def course_label(course: Course) -> str:
@@ -86,7 +87,15 @@ class PlanForm(forms.Form):
         field.label_from_instance = course_label
 
 
+class PlanEditForm(PlanForm):
+    """Changing the plan: carries the version shown, so a stale save is refused (REL-02)."""
+
+    version = VersionField()
+
+
+# The steps after the plan edit the same trial, so each carries its version too (REL-02).
 class DoForm(forms.Form):
+    version = VersionField()
     what_happened = forms.CharField(
         label=_("Hvad skete der?"),
         required=False,
@@ -105,6 +114,7 @@ class DoForm(forms.Form):
 
 
 class StudyForm(forms.Form):
+    version = VersionField()
     study = forms.CharField(
         label=_("Hvad viser data holdt op mod forudsigelsen?"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -113,6 +123,7 @@ class StudyForm(forms.Form):
 
 
 class ActForm(forms.Form):
+    version = VersionField()
     decision = forms.ChoiceField(
         label=_("Beslutning"),
         choices=Trial.Decision.choices,

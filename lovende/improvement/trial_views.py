@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.forms import Form
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -23,6 +23,7 @@ from lovende.citizens.models import Citizen, Course
 from lovende.citizens.permissions import courses_visible_to
 from lovende.improvement import permissions, trial_forms, trials
 from lovende.improvement.models import Initiative, Trial
+from lovende.versioning import has_conflict, with_conflict
 from lovende.web import run_service
 
 # The steps after the plan, each with its anchor on the trial page and the stage it fills.
@@ -77,13 +78,19 @@ def create_trial(request: HttpRequest, initiative_id: int) -> HttpResponse:
     return _plan_page(request, form, initiative, None)
 
 
+def _plan_form(
+    request: HttpRequest, trial: Trial, data: QueryDict | None = None
+) -> trial_forms.PlanEditForm:
+    candidates = trials.course_candidates(request.user, trial.initiative)
+    initial = {name: getattr(trial, name) for name in (*trials.PLAN_FIELDS, "version")}
+    initial["courses"] = list(candidates.filter(trials=trial))
+    return trial_forms.PlanEditForm(data, initial=initial, courses=candidates)
+
+
 @login_required
 def update_plan(request: HttpRequest, trial_id: int) -> HttpResponse:
     trial = permissions.get_trial_for_user(request.user, trial_id, manage=True)
-    candidates = trials.course_candidates(request.user, trial.initiative)
-    initial = {name: getattr(trial, name) for name in trials.PLAN_FIELDS}
-    initial["courses"] = list(candidates.filter(trials=trial))
-    form = trial_forms.PlanForm(request.POST or None, initial=initial, courses=candidates)
+    form = _plan_form(request, trial, request.POST or None)
     saved = (
         request.method == "POST"
         and form.is_valid()
@@ -92,6 +99,9 @@ def update_plan(request: HttpRequest, trial_id: int) -> HttpResponse:
     if saved:
         messages.success(request, _("Planen er gemt."))
         return redirect(f"{reverse('improvement:trial_detail', args=[trial.pk])}#plan")
+    if has_conflict(form):  # someone saved first: show their plan, not the stale form
+        trial = permissions.get_trial_for_user(request.user, trial_id, manage=True)
+        form = with_conflict(_plan_form(request, trial))
     return _plan_page(request, form, trial.initiative, trial)
 
 
@@ -99,13 +109,15 @@ def _step_forms(trial: Trial, open_step: str, bound: Form | None) -> dict[str, F
     """The form of the step that is open: the one just posted, or a fresh one filled in."""
     if bound is not None:
         return {open_step: bound}
+    version = trial.version  # sent back, so a save over someone else's is refused (REL-02)
     if open_step == Trial.Stage.DO:
         initial = {"what_happened": trial.what_happened, "observations": trial.observations}
-        return {open_step: trial_forms.DoForm(initial=initial)}
+        return {open_step: trial_forms.DoForm(initial={**initial, "version": version})}
     if open_step == Trial.Stage.STUDY:
-        return {open_step: trial_forms.StudyForm(initial={"study": trial.study})}
+        initial = {"study": trial.study, "version": version}
+        return {open_step: trial_forms.StudyForm(initial=initial)}
     if open_step == Trial.Stage.ACT:
-        initial = {"decision": trial.decision, "learning": trial.learning}
+        initial = {"decision": trial.decision, "learning": trial.learning, "version": version}
         return {open_step: trial_forms.ActForm(initial=initial)}
     return {}
 
@@ -195,6 +207,9 @@ def _record_step(request: HttpRequest, trial_id: int, stage: str) -> HttpRespons
         form, service, by=request.user, trial=trial, **form.cleaned_data
     ):
         return _saved(request, trial, str(message), anchor)
+    if has_conflict(form):  # someone saved first: show the step as they left it
+        trial = permissions.get_trial_for_user(request.user, trial_id, manage=True)
+        form = with_conflict(_step_forms(trial, stage, None)[stage])
     return _trial_page(request, trial, stage, form)
 
 

@@ -23,6 +23,7 @@ from lovende.improvement import services
 from lovende.improvement.models import Initiative, Trial
 from lovende.organisation.models import User
 from lovende.organisation.permissions import subtree_filter
+from lovende.versioning import claim
 
 # What the plan form may change; the rest has its own step.
 PLAN_FIELDS = ("title", "plan", "who", "where", "start_date", "end_date", "prediction")
@@ -136,14 +137,19 @@ def update_plan(
     end_date: date | None,
     prediction: str,
     courses: Iterable[Course] = (),
+    version: int | None = None,
 ) -> Trial:
-    """Change the plan. Courses ``by`` cannot see stay on the trial: they were never offered."""
+    """Change the plan. Courses ``by`` cannot see stay on the trial: they were never offered.
+
+    Every step's ``version`` is the one the editor was shown; a stale save is refused (REL-02).
+    """
     courses = list(courses)
     fields = {"title": title, "plan": plan, "who": who, "where": where, "prediction": prediction}
     changed = {**_clean(fields), "start_date": start_date, "end_date": end_date}
     _check_plan(by, Trial(initiative=trial.initiative, **changed), courses)
     for name, value in changed.items():
         setattr(trial, name, value)
+    claim(trial, version)
     trial.save(update_fields=list(PLAN_FIELDS))
     withheld = trial.courses.exclude(pk__in=courses_visible_to(by).values("pk"))
     trial.courses.set([*courses, *withheld])
@@ -151,30 +157,40 @@ def update_plan(
 
 
 @transaction.atomic
-def record_do(*, by: User, trial: Trial, what_happened: str, observations: str) -> Trial:
+def record_do(
+    *, by: User, trial: Trial, what_happened: str, observations: str, version: int | None = None
+) -> Trial:
     """Write down what happened while the change was tried, and what was observed."""
     if not what_happened.strip() and not observations.strip():
         raise ValidationError(
             {"what_happened": _("Skriv, hvad der skete, eller hvad I observerede.")}
         )
     trial.what_happened, trial.observations = what_happened.strip(), observations.strip()
+    claim(trial, version)
     trial.save(update_fields=["what_happened", "observations"])
     return trial
 
 
 @transaction.atomic
-def record_study(*, by: User, trial: Trial, study: str) -> Trial:
+def record_study(*, by: User, trial: Trial, study: str, version: int | None = None) -> Trial:
     """Hold the data up against the prediction."""
     if not study.strip():
         raise ValidationError({"study": _("Skriv, hvad data viser holdt op mod forudsigelsen.")})
     trial.study = study.strip()
+    claim(trial, version)
     trial.save(update_fields=["study"])
     return trial
 
 
 @transaction.atomic
 def decide(
-    *, by: User, trial: Trial, decision: str, learning: str, decided_on: date | None = None
+    *,
+    by: User,
+    trial: Trial,
+    decision: str,
+    learning: str,
+    decided_on: date | None = None,
+    version: int | None = None,
 ) -> Trial:
     """Adopt, adapt or abandon the change. Abandoning needs the learning written down.
 
@@ -194,6 +210,7 @@ def decide(
         raise ValidationError(errors)
     trial.decision, trial.learning = decision, learning
     trial.decided_on = decided_on or timezone.localdate()
+    claim(trial, version)
     trial.save(update_fields=["decision", "learning", "decided_on"])
     if learning:
         culture_services.record_trial_learning(by=by, trial=trial)

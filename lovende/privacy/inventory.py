@@ -201,7 +201,7 @@ INVENTORY: dict[str, ModelEntry] = {
         "subjects": (BORGER,),
         "purpose": "course",
         "fields": {
-            N: (*ORG, "created_at"),
+            N: (*ORG, "created_at", "version"),  # version: optimistic locking (REL-02)
             ID: ("first_name", "last_name", "birth_date", "gender"),
             C: ("cpr",),
             P: ("pseudonym",),
@@ -211,7 +211,7 @@ INVENTORY: dict[str, ModelEntry] = {
         "subjects": (BORGER, MEDARBEJDER),
         "purpose": "course",
         "fields": {
-            N: ("id", "unit", "staff_group", "staff_mixed"),
+            N: ("id", "unit", "staff_group", "staff_mixed", "version"),
             P: ("citizen",),
             S: ("intervention", "start_date", "end_date", "status"),
             ST: ("responsible",),
@@ -252,7 +252,7 @@ INVENTORY: dict[str, ModelEntry] = {
         "subjects": (BORGER,),
         "purpose": "course",
         "fields": {
-            N: ("id", "weight", "is_active", "created_at"),
+            N: ("id", "weight", "is_active", "created_at", "version"),
             P: ("course",),
             S: ("title", "expected"),
         },
@@ -374,7 +374,7 @@ INVENTORY: dict[str, ModelEntry] = {
         "subjects": (MEDARBEJDER,),
         "purpose": "reflection",
         "fields": {
-            N: ("id", "intervention", "title", "meeting", "status", "created_at"),
+            N: ("id", "intervention", "title", "meeting", "status", "created_at", "version"),
             F: ("description",),
             ST: ("created_by",),
         },
@@ -447,6 +447,7 @@ INVENTORY: dict[str, ModelEntry] = {
                 "decision",
                 "decided_on",
                 "created_at",
+                "version",
             ),
             F: (
                 "plan",

@@ -19,6 +19,7 @@ from lovende.reflection.models import (
     MeetingItem,
     ParticipantRole,
 )
+from lovende.versioning import VersionField
 
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d-%m-%Y %H:%M", "%d.%m.%Y %H:%M"]
 DATE_FORMATS = ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
@@ -228,6 +229,7 @@ class DevelopmentPointForm(forms.Form):
 
 class DevelopmentPointStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=DevelopmentPoint.Status.choices)
+    version = VersionField()  # the version the list showed: a stale change is refused (REL-02)
 
 
 def default_first_start(forum: MeetingForum, latest: Meeting | None) -> datetime.datetime:

@@ -15,6 +15,7 @@ from lovende.citizens.models import Course
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Organisation, Unit
 from lovende.reflection import defaults
+from lovende.versioning import version_field
 
 
 class Level(models.TextChoices):
@@ -260,6 +261,8 @@ class DevelopmentPoint(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Optimistic locking: edit forms send it back, stale saves are refused (REL-02)
+    version = version_field()
 
     class Meta:
         verbose_name = _("udviklingspunkt")

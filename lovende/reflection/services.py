@@ -25,6 +25,7 @@ from lovende.reflection.models import (
     MeetingItem,
     ParticipantRole,
 )
+from lovende.versioning import claim
 
 FORUM_FIELDS = (
     "level",
@@ -348,11 +349,13 @@ def create_development_point(
 
 @transaction.atomic
 def set_development_point_status(
-    *, by: User, point: DevelopmentPoint, status: str
+    *, by: User, point: DevelopmentPoint, status: str, version: int | None = None
 ) -> DevelopmentPoint:
-    """Move a development point between open, in progress and closed."""
+    """Move a development point between open, in progress and closed; refused if the point
+    changed since the page showed it (REL-02)."""
     if status not in DevelopmentPoint.Status.values:
         raise ValidationError({"status": _("Ukendt status.")})
+    claim(point, version)
     point.status = status
     point.save(update_fields=["status"])
     return point

@@ -39,6 +39,7 @@ from lovende.reflection.models import (
     MeetingItem,
 )
 from lovende.reflection.review_facts import ReviewData, review_intervention
+from lovende.versioning import EditConflict
 from lovende.web import run_service
 
 PAST_MEETINGS_SHOWN = 10
@@ -561,8 +562,12 @@ def set_development_point_status(request: HttpRequest, point_id: int) -> HttpRes
     point = permissions.get_development_point_for_user(request.user, point_id)
     form = forms.DevelopmentPointStatusForm(request.POST)
     if form.is_valid():
-        services.set_development_point_status(by=request.user, point=point, **form.cleaned_data)
-        messages.success(request, _("Udviklingspunktets status er gemt."))
+        try:
+            services.set_development_point_status(by=request.user, point=point, **form.cleaned_data)
+        except EditConflict as conflict:
+            messages.error(request, conflict.message)  # the list shows the point as it is now
+        else:
+            messages.success(request, _("Udviklingspunktets status er gemt."))
     else:
         messages.error(request, _("Ukendt status."))
     return redirect("reflection:intervention_forum_list", point.intervention_id)

@@ -1,0 +1,86 @@
+"""A second, empty database of the suite's engine, migrated from zero (REL-02, REL-03).
+
+SQLite's test database lives in memory, where threads cannot write at the same time as they do
+against a real file; so the threaded tests use this one: a file with the app's own SQLite
+settings (WAL, busy timeout, IMMEDIATE transactions), or a fresh PostgreSQL database beside the
+test database. Migrating it is also the "migrate from zero" check, so it is timed.
+"""
+
+import time
+from dataclasses import dataclass
+
+import pytest
+from django.core.management import call_command
+from django.db import connections, router
+from django.db.migrations.recorder import MigrationRecorder
+
+from lovende.settings import sqlite_database
+
+ALIAS = "fresh"
+
+
+@dataclass(frozen=True)
+class FreshDatabase:
+    alias: str
+    vendor: str
+    migrations: int
+    seconds: float
+
+
+def _create(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str | None]:
+    default = connections["default"]
+    if default.vendor == "sqlite":
+        return sqlite_database(tmp_path_factory.mktemp("fresh") / "lovende.sqlite3"), None
+    name = f"{default.settings_dict['NAME']}_fresh"
+    with default._nodb_cursor() as cursor:  # CREATE DATABASE cannot run in a transaction
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    return {**default.settings_dict, "NAME": name}, name
+
+
+class ToFresh:
+    """Sends every query to the fresh database while it is migrated.
+
+    The shipped data migrations (citizens 0006, measurements 0002, culture 0004) query through
+    their models' default manager rather than ``schema_editor.connection.alias``, so on any
+    database but ``default`` they would read and write the test database instead.
+    """
+
+    def db_for_read(self, model, **hints):
+        return ALIAS
+
+    db_for_write = db_for_read
+
+
+def close_thread_connection() -> None:
+    """Threads open their own connections; each closes its own before it ends."""
+    connections[ALIAS].close()
+
+
+@pytest.fixture(scope="session")
+def fresh_db(django_db_setup, django_db_blocker, tmp_path_factory):
+    with django_db_blocker.unblock():
+        config, pg_name = _create(tmp_path_factory)
+        default = dict(connections["default"].settings_dict)
+        connections.settings[ALIAS] = connections.configure_settings(
+            {"default": default, ALIAS: config}
+        )[ALIAS]
+        routers = router.routers
+        router.routers = [ToFresh()]
+        try:
+            started = time.perf_counter()
+            call_command("migrate", database=ALIAS, verbosity=0)
+            seconds = time.perf_counter() - started
+        finally:
+            router.routers = routers
+        applied = MigrationRecorder(connections[ALIAS]).migration_qs.count()
+        try:
+            yield FreshDatabase(ALIAS, connections[ALIAS].vendor, applied, seconds)
+        finally:
+            connections[ALIAS].close()
+            del connections.settings[ALIAS]
+            if hasattr(connections._connections, ALIAS):
+                delattr(connections._connections, ALIAS)
+            if pg_name:
+                with connections["default"]._nodb_cursor() as cursor:
+                    cursor.execute(f'DROP DATABASE IF EXISTS "{pg_name}"')
