@@ -102,3 +102,68 @@ def check_production(app_configs=None, databases=None, **kwargs) -> list[Error]:
         *admin_user_errors(databases),
         *allowed_hosts_errors(),
     ]
+
+
+# --- accounts (SECURITY AUTH-01): the municipal IdP's settings, checked in every mode ---
+OIDC_VARIABLES = {
+    "LOVENDE_OIDC_ISSUER": "LOVENDE_OIDC_ISSUER",
+    "OIDC_RP_CLIENT_ID": "LOVENDE_OIDC_CLIENT_ID",
+    "OIDC_RP_CLIENT_SECRET": "LOVENDE_OIDC_CLIENT_SECRET",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT": "LOVENDE_OIDC_AUTHORIZATION_ENDPOINT",
+    "OIDC_OP_TOKEN_ENDPOINT": "LOVENDE_OIDC_TOKEN_ENDPOINT",
+    "OIDC_OP_JWKS_ENDPOINT": "LOVENDE_OIDC_JWKS_ENDPOINT",
+}
+
+
+def oidc_errors() -> list[Error]:
+    """Half a configuration would silently leave the IdP login off; a bad level or a plain-HTTP
+    endpoint would weaken it."""
+    from lovende.accounts import assurance
+
+    given = {name: getattr(settings, name, "") for name in OIDC_VARIABLES}
+    if not any(given.values()):
+        return []
+    errors = []
+    missing = [OIDC_VARIABLES[name] for name, value in given.items() if not value]
+    if missing:
+        errors.append(
+            Error(
+                f"The IdP login is partly configured: {', '.join(missing)} missing.",
+                hint="Set all of them to turn on login through the municipality's IdP, or none.",
+                id="lovende.E010",
+            )
+        )
+    try:
+        assurance.parse_values(getattr(settings, "LOVENDE_OIDC_ACR_VALUES", ""))
+        level_ok = assurance.normalise_level(getattr(settings, "LOVENDE_OIDC_ACR_MIN", ""))
+    except ValueError:
+        level_ok = None
+    if not level_ok:
+        errors.append(
+            Error(
+                "LOVENDE_OIDC_ACR_MIN or LOVENDE_OIDC_ACR_VALUES names an unknown NSIS level.",
+                hint=f"Use the levels {', '.join(assurance.LEVELS)}; values as value=level,...",
+                id="lovende.E011",
+            )
+        )
+    insecure = [
+        OIDC_VARIABLES[name]
+        for name, value in given.items()
+        if name.startswith(("OIDC_OP_", "LOVENDE_OIDC_ISSUER"))
+        and value
+        and not value.startswith("https://")
+    ]
+    if insecure and getattr(settings, "MODE", "production") == "production":
+        errors.append(
+            Error(
+                f"The IdP is reached without HTTPS: {', '.join(insecure)}.",
+                hint="Use the IdP's https:// addresses.",
+                id="lovende.E012",
+            )
+        )
+    return errors
+
+
+@register(Tags.security)
+def check_oidc(app_configs=None, **kwargs) -> list[Error]:
+    return oidc_errors()

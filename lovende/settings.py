@@ -210,6 +210,69 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
+# --- accounts (SECURITY AUTH-01, AUTH-02, SESS-01): municipal OIDC login, TOTP, session ends ---
+INSTALLED_APPS += ["django_otp", "django_otp.plugins.otp_totp", "lovende.accounts"]
+# After the session-lifetime check: django-otp marks the user verified, then our middleware sends
+# a local citizen-access user to TOTP setup or verification, and ends a session whose user lost
+# their last role.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("lovende.organisation.middleware.SessionLifetimeMiddleware") + 1,
+    "django_otp.middleware.OTPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_otp.middleware.OTPMiddleware") + 1,
+    "lovende.accounts.middleware.AccountGuardMiddleware",
+)
+# TOTP for local accounts with citizen access: on in production, off in demo and tests (the
+# suite's own TOTP tests turn it on).
+LOVENDE_REQUIRE_TOTP = env_bool("LOVENDE_REQUIRE_TOTP", MODE == "production")
+OTP_TOTP_ISSUER = env_str("LOVENDE_TOTP_ISSUER", "Lovende")
+# OIDC is configured only from the environment; with any of these unset the login page offers
+# local login only. Endpoints are explicit (no discovery at start-up).
+LOVENDE_OIDC_ISSUER = env_str("LOVENDE_OIDC_ISSUER")
+OIDC_RP_CLIENT_ID = env_str("LOVENDE_OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env_secret("LOVENDE_OIDC_CLIENT_SECRET")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("LOVENDE_OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("LOVENDE_OIDC_TOKEN_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("LOVENDE_OIDC_JWKS_ENDPOINT")
+# Claims come from the signed ID token; the userinfo endpoint is not called.
+OIDC_OP_USER_ENDPOINT = env_str("LOVENDE_OIDC_USERINFO_ENDPOINT")
+OIDC_RP_SCOPES = env_str("LOVENDE_OIDC_SCOPES", "openid profile")
+OIDC_RP_SIGN_ALGO = "RS256"  # with the JWKS endpoint; never HS256 with a public key
+OIDC_USE_NONCE = True
+OIDC_USE_PKCE = True
+# The library waits forever by default; a hanging IdP gives a Danish 503 instead.
+OIDC_TIMEOUT = max(1, env_int("LOVENDE_OIDC_TIMEOUT", 5))
+OIDC_CREATE_USER = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+LOGIN_REDIRECT_URL_FAILURE = "login"
+# SessionRefresh sends the user back to the IdP (prompt=none) this often (SESS-01).
+OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = env_int("LOVENDE_OIDC_RENEW_SECONDS", 15 * 60)
+OIDC_EXEMPT_URLS = ["logout", "healthz", "accounts:oidc_login", "accounts:oidc_callback"]
+# The lowest accepted NSIS assurance level (lav, betydelig or hoej) and extra acr values the IdP
+# sends, as "value=level,value=level" (confirm the exact acr strings with the IdP).
+LOVENDE_OIDC_ACR_MIN = env_str("LOVENDE_OIDC_ACR_MIN", "betydelig")
+LOVENDE_OIDC_ACR_VALUES = env_str("LOVENDE_OIDC_ACR_VALUES")
+# Kommunekode or name of the organisation a new OIDC user joins; none when unset (no roles ever).
+LOVENDE_OIDC_ORGANISATION = env_str("LOVENDE_OIDC_ORGANISATION")
+LOVENDE_OIDC_ENABLED = all(
+    (
+        LOVENDE_OIDC_ISSUER,
+        OIDC_RP_CLIENT_ID,
+        OIDC_RP_CLIENT_SECRET,
+        OIDC_OP_AUTHORIZATION_ENDPOINT,
+        OIDC_OP_TOKEN_ENDPOINT,
+        OIDC_OP_JWKS_ENDPOINT,
+    )
+)
+if LOVENDE_OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("lovende.accounts.backends.MunicipalOIDCBackend")
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "mozilla_django_oidc.middleware.SessionRefresh",
+    )
+# --- end accounts ---
+
 # Sessions: 30 minutes idle (every request renews the expiry) and 12 hours in total, enforced by
 # SessionLifetimeMiddleware (SECURITY SESS-01).
 SESSION_COOKIE_AGE = 30 * 60

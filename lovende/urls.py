@@ -14,6 +14,8 @@ urlpatterns = [
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # accounts: the municipal IdP login and TOTP pages (SECURITY AUTH-01, AUTH-02)
+    path("konto/", include("lovende.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("borgere/", include("lovende.citizens.urls")),
     path("maalinger/", include("lovende.measurements.urls")),

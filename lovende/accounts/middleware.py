@@ -1,0 +1,71 @@
+"""Checks on every signed-in request (SECURITY SESS-01, AUTH-02).
+
+- A user whose last role was removed after login is signed out on the next request (a user who
+  never had a role, such as a new IdP user waiting for one, keeps a session that shows nothing).
+- With ``LOVENDE_REQUIRE_TOTP``, a local account with citizen access is sent to TOTP setup until
+  it has a confirmed device, and must enter a code once per session. Logins through the IdP are
+  exempt: NSIS "betydelig" already means two factors.
+"""
+
+from collections.abc import Callable
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import BACKEND_SESSION_KEY, logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from lovende.organisation import permissions
+
+HAD_ROLE = "lovende_had_role"
+OIDC_BACKEND = "lovende.accounts.backends.MunicipalOIDCBackend"
+# Pages a user who still owes a TOTP code may open.
+TOTP_EXEMPT = ("accounts:totp_setup", "accounts:totp_verify", "logout", "set_language")
+
+
+@receiver(user_logged_in)
+def remember_roles_at_login(sender, request: HttpRequest | None, user, **kwargs) -> None:
+    if request is not None and hasattr(request, "session"):
+        request.session[HAD_ROLE] = permissions.roles_of(user).exists()
+
+
+class AccountGuardMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.user.is_authenticated:
+            response = end_if_role_lost(request) or require_totp(request)
+            if response is not None:
+                return response
+        return self.get_response(request)
+
+
+def end_if_role_lost(request: HttpRequest) -> HttpResponse | None:
+    has_role = permissions.roles_of(request.user).exists()
+    if request.session.setdefault(HAD_ROLE, has_role) and not has_role:
+        logout(request)
+        messages.info(request, _("Du er logget ud, fordi du ikke længere har en rolle i Lovende."))
+        return redirect("login")
+    return None
+
+
+def require_totp(request: HttpRequest) -> HttpResponse | None:
+    if (
+        not settings.LOVENDE_REQUIRE_TOTP
+        or request.session.get(BACKEND_SESSION_KEY) == OIDC_BACKEND
+        or request.user.is_verified()
+        or request.path.startswith("/" + settings.STATIC_URL.lstrip("/"))
+        or request.path in {reverse(name) for name in TOTP_EXEMPT}
+        or not any(role.citizen_access for role in permissions.roles_of(request.user))
+    ):
+        return None
+    has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
+    target = reverse("accounts:totp_verify" if has_device else "accounts:totp_setup")
+    return HttpResponseRedirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
