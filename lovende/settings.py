@@ -391,3 +391,12 @@ TEMPLATES[0]["OPTIONS"]["context_processors"].append(
     "lovende.audit.context_processors.log_reviewer"
 )
 # --- end audit ---
+
+# --- imports (SECURITY FILE-01, FILE-02) ---
+# Import of citizens, courses and measurements from .xlsx/.csv (lovende/imports). The size cap is
+# checked before anything parses the file; rows are checked in steps of CHUNK_ROWS per request.
+INSTALLED_APPS.append("lovende.imports")
+LOVENDE_IMPORT_MAX_BYTES = max(1024, env_int("LOVENDE_IMPORT_MAX_BYTES", 10 * 1024 * 1024))
+LOVENDE_IMPORT_MAX_ROWS = max(1, env_int("LOVENDE_IMPORT_MAX_ROWS", 20000))
+LOVENDE_IMPORT_CHUNK_ROWS = max(1, env_int("LOVENDE_IMPORT_CHUNK_ROWS", 500))
+# --- end imports ---

@@ -18,6 +18,7 @@ urlpatterns = [
     path("konto/", include("lovende.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("borgere/", include("lovende.citizens.urls")),
+    path("import/", include("lovende.imports.urls")),  # imports (SECURITY FILE-01, FILE-02)
     path("maalinger/", include("lovende.measurements.urls")),
     path("maaleredskaber/", include("lovende.instruments.urls")),
     path("indsatser/", include("lovende.interventions.urls")),
