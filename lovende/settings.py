@@ -248,7 +248,7 @@ OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
 LOGIN_REDIRECT_URL_FAILURE = "login"
 # SessionRefresh sends the user back to the IdP (prompt=none) this often (SESS-01).
 OIDC_RENEW_ID_TOKEN_EXPIRY_SECONDS = env_int("LOVENDE_OIDC_RENEW_SECONDS", 15 * 60)
-OIDC_EXEMPT_URLS = ["logout", "healthz", "accounts:oidc_login", "accounts:oidc_callback"]
+OIDC_EXEMPT_URLS = ["logout", "healthz"]
 # The lowest accepted NSIS assurance level (lav, betydelig or hoej) and extra acr values the IdP
 # sends, as "value=level,value=level" (confirm the exact acr strings with the IdP).
 LOVENDE_OIDC_ACR_MIN = env_str("LOVENDE_OIDC_ACR_MIN", "betydelig")
@@ -269,7 +269,7 @@ if LOVENDE_OIDC_ENABLED:
     AUTHENTICATION_BACKENDS.append("lovende.accounts.backends.MunicipalOIDCBackend")
     MIDDLEWARE.insert(
         MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-        "mozilla_django_oidc.middleware.SessionRefresh",
+        "lovende.accounts.middleware.OidcSessionRefresh",
     )
 # --- end accounts ---
 

@@ -1,5 +1,7 @@
 """Checks on every signed-in request (SECURITY SESS-01, AUTH-02).
 
+- A request with the cookie of a session that has ended (idle timeout, ended by an administrator)
+  gets a message on the login page.
 - A user whose last role was removed after login is signed out on the next request (a user who
   never had a role, such as a new IdP user waiting for one, keeps a session that shows nothing).
 - With ``LOVENDE_REQUIRE_TOTP``, a local account with citizen access is sent to TOTP setup until
@@ -18,8 +20,10 @@ from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from mozilla_django_oidc.middleware import SessionRefresh
 
 from lovende.organisation import permissions
 
@@ -44,7 +48,21 @@ class AccountGuardMiddleware:
             response = end_if_role_lost(request) or require_totp(request)
             if response is not None:
                 return response
+        elif session_gone(request):
+            # Idle for 30 minutes, ended by an administrator or by a lost role: say so once
+            # (the stale cookie is dropped with this response).
+            messages.info(request, _("Din session er udløbet, så du er logget ud. Log ind igen."))
         return self.get_response(request)
+
+
+def session_gone(request: HttpRequest) -> bool:
+    """The browser sent a session cookie whose session no longer exists (looking the user up
+    loaded it, and a missing session clears its key)."""
+    return (
+        settings.SESSION_COOKIE_NAME in request.COOKIES
+        and request.session.session_key is None
+        and not request.path.startswith("/" + settings.STATIC_URL.lstrip("/"))
+    )
 
 
 def end_if_role_lost(request: HttpRequest) -> HttpResponse | None:
@@ -69,3 +87,14 @@ def require_totp(request: HttpRequest) -> HttpResponse | None:
     has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
     target = reverse("accounts:totp_verify" if has_device else "accounts:totp_setup")
     return HttpResponseRedirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
+
+
+class OidcSessionRefresh(SessionRefresh):
+    """mozilla-django-oidc's SessionRefresh (SESS-01: an IdP session that ended ends ours at the
+    next refresh), exempting our own login routes: the library reverses its default route names,
+    which Lovende does not use."""
+
+    @cached_property
+    def exempt_urls(self) -> set[str]:
+        names = [*settings.OIDC_EXEMPT_URLS, "accounts:oidc_login", "accounts:oidc_callback"]
+        return {name if name.startswith("/") else reverse(name) for name in names}

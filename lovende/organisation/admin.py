@@ -1,6 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
+from django.utils.translation import gettext_lazy, ngettext
 
+from lovende.accounts import services as account_services
 from lovende.organisation.models import Organisation, ProfessionalGroup, Role, Unit, User
 
 
@@ -37,3 +39,11 @@ class StaffAdmin(UserAdmin):
         ("Lovende", {"fields": ("organisation", "job_title", "professional_group")}),
     )
     inlines = [RoleInline]
+    actions = ["end_sessions"]
+
+    # accounts (SECURITY SESS-01): sign the selected people out everywhere, e.g. a lost laptop.
+    @admin.action(description=gettext_lazy("Afslut alle sessioner"))
+    def end_sessions(self, request, queryset) -> None:
+        ended = account_services.end_sessions(set(queryset.values_list("pk", flat=True)))
+        text = ngettext("%(count)s session afsluttet.", "%(count)s sessioner afsluttet.", ended)
+        self.message_user(request, text % {"count": ended}, messages.SUCCESS)
