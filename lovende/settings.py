@@ -400,3 +400,12 @@ LOVENDE_IMPORT_MAX_BYTES = max(1024, env_int("LOVENDE_IMPORT_MAX_BYTES", 10 * 10
 LOVENDE_IMPORT_MAX_ROWS = max(1, env_int("LOVENDE_IMPORT_MAX_ROWS", 20000))
 LOVENDE_IMPORT_CHUNK_ROWS = max(1, env_int("LOVENDE_IMPORT_CHUNK_ROWS", 500))
 # --- end imports ---
+
+# --- privacy (SECURITY PRIV-04): retention of citizen data ---
+# The municipal default when the administrator has set no rule: a closed course (completed or
+# discontinued) and everything recorded in it is deleted this many months after its end date by
+# `lovende apply_retention` (nightly). The municipality sets its own period per category on
+# /persondata/opbevaring/ (GDPR art. 17(3)(b) and archive duties decide it, not Lovende).
+LOVENDE_RETENTION_CLOSED_COURSE_MONTHS = max(
+    1, env_int("LOVENDE_RETENTION_CLOSED_COURSE_MONTHS", 60)
+)

@@ -29,6 +29,8 @@ urlpatterns = [
     path("overblik/", include("lovende.dashboards.urls")),
     path("organisation/", include("lovende.organisation.urls")),
     path("adgangslog/", include("lovende.audit.urls")),
+    # privacy: data-subject rights and retention (SECURITY PRIV-03, PRIV-04)
+    path("persondata/", include("lovende.privacy.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -711,6 +711,17 @@ INVENTORY: dict[str, ModelEntry] = {
         "purpose": "scaling",
         "fields": {N: ("id", "fidelity_check", "element_key", "level"), F: ("note",)},
     },
+    # privacy
+    "privacy.RetentionRule": {
+        "subjects": (MEDARBEJDER,),
+        "purpose": "technical",
+        # the municipality's retention period per category, and who last set it (PRIV-04)
+        "fields": {
+            N: (*ORG, "category", "months", "updated_at"),
+            F: ("note",),
+            ST: ("updated_by",),
+        },
+    },
     # audit
     "audit.AccessLog": {
         "subjects": (BORGER, MEDARBEJDER),

@@ -1,0 +1,177 @@
+"""Writes for data-protection rights: erasure, retention and its rules (SECURITY PRIV-04).
+
+Each use case is one transaction (REL-01): the citizen's rows go, the data packs lose their rows
+and charts, and the monthly scores of the cells the courses lay in are recomputed, or nothing
+happens at all. Outcome summaries belong to their course and go with it (CASCADE).
+"""
+
+import datetime
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from lovende.audit.models import AccessLog
+from lovende.audit.services import AccessContext, record_access
+from lovende.citizens.models import Assessment, Citizen, Course, Feedback, Goal, Observation
+from lovende.measurements.models import Measurement
+from lovende.measurements.services import refresh_monthly_scores
+from lovende.organisation.models import Organisation, User
+from lovende.privacy import permissions, retention
+from lovende.privacy.models import RetentionRule
+
+logger = logging.getLogger(__name__)
+
+CLOSED = (Course.Status.COMPLETED, Course.Status.DISCONTINUED)
+
+
+def _scrub_packs(organisation_id: int, course_ids: set[int]) -> int:
+    """Remove the courses' rows, owners and charts from citizen-level data packs.
+
+    The rest of each pack stays as it was frozen; its note about withheld rows is computed when
+    read, so a reader simply sees fewer courses.
+    """
+    packs = permissions.packs_with_courses(organisation_id, course_ids)
+    for pack in packs:
+        content = dict(pack.content)
+        owners = content.get("owners", [])
+        keep = [o.get("course") not in course_ids for o in owners]
+        tables = content.get("tables", [])
+        if tables:
+            rows = tables[0].get("rows", [])
+            first = dict(tables[0], rows=[r for r, k in zip(rows, keep, strict=True) if k])
+            content["tables"] = [first, *tables[1:]]
+        content["owners"] = [o for o, k in zip(owners, keep, strict=True) if k]
+        charts = content.get("charts", [])
+        content["charts"] = [c for c in charts if c.get("course") not in course_ids]
+        pack.content = content
+        pack.save(update_fields=["content"])
+    return len(packs)
+
+
+def _delete_courses(organisation_id: int, course_ids: set[int]) -> None:
+    """Delete the courses and everything recorded in them; recompute the cells they lay in."""
+    if not course_ids:
+        return
+    cells = set(
+        Course.objects.filter(pk__in=course_ids).values_list(
+            "intervention_id", "unit_id", "start_date"
+        )
+    )
+    _scrub_packs(organisation_id, course_ids)
+    for model in (Measurement, Observation, Feedback, Assessment, Goal):
+        model.objects.filter(course__in=course_ids).delete()
+    # The summaries go by CASCADE; agenda, trial and staff links are many-to-many rows.
+    Course.objects.filter(pk__in=course_ids).delete()
+    for intervention_id, unit_id, start_date in sorted(cells):
+        refresh_monthly_scores(
+            intervention_id=intervention_id, unit_id=unit_id, start_date=start_date
+        )
+
+
+@transaction.atomic
+def erase_citizen(*, by: User, context: AccessContext | None, citizen: Citizen) -> None:
+    """Erase one citizen on an administrator's decision (art. 17), all or nothing.
+
+    The log entry is written first, in the same transaction: if the log refuses, nothing is
+    deleted. It keeps only the citizen's id and pseudonym, like every entry before it.
+    """
+    if context is not None:
+        record_access(
+            by=by,
+            context=context,
+            action=AccessLog.Action.DELETE,
+            citizens=[citizen],
+            criterion="Sletning (art. 17)",
+        )
+    course_ids = set(citizen.courses.values_list("pk", flat=True))
+    _delete_courses(citizen.organisation_id, course_ids)
+    Citizen.objects.filter(pk=citizen.pk).delete()
+    logger.info("citizen erased: %s course(s)", len(course_ids))
+
+
+def retention_months(organisation: Organisation, category: str) -> int:
+    """The organisation's own period for the category, or the municipal default setting."""
+    rule = RetentionRule.objects.filter(organisation=organisation, category=category).first()
+    if rule is not None:
+        return rule.months
+    return settings.LOVENDE_RETENTION_CLOSED_COURSE_MONTHS
+
+
+@dataclass(frozen=True)
+class RetentionResult:
+    """What the job did (or, in a dry run, would do) in one organisation."""
+
+    organisation: str
+    months: int
+    cutoff: datetime.date
+    courses: int
+    citizens: int
+    closed_without_end_date: int
+
+
+def expired_courses(organisation: Organisation, today: datetime.date) -> tuple[int, ...]:
+    """Closed courses that ended more than the organisation's period before ``today``."""
+    months = retention_months(organisation, RetentionRule.Category.CLOSED_COURSES)
+    return tuple(
+        Course.objects.filter(
+            citizen__organisation=organisation,
+            status__in=CLOSED,
+            end_date__lt=retention.cutoff(today, months),
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
+def _apply_to(organisation: Organisation, today: datetime.date, dry_run: bool) -> RetentionResult:
+    months = retention_months(organisation, RetentionRule.Category.CLOSED_COURSES)
+    course_ids = set(expired_courses(organisation, today))
+    touched = set(Course.objects.filter(pk__in=course_ids).values_list("citizen_id", flat=True))
+    # A citizen is only ever reached through a course: with none left, nothing justifies the
+    # citizen's own record any longer, so it goes too.
+    emptied = set(
+        Citizen.objects.filter(pk__in=touched)
+        .exclude(courses__in=Course.objects.exclude(pk__in=course_ids))
+        .values_list("pk", flat=True)
+    )
+    if not dry_run:
+        with transaction.atomic():
+            _delete_courses(organisation.pk, course_ids)
+            Citizen.objects.filter(pk__in=emptied).delete()
+    undated = Course.objects.filter(
+        citizen__organisation=organisation, status__in=CLOSED, end_date__isnull=True
+    ).count()
+    return RetentionResult(
+        organisation=organisation.name,
+        months=months,
+        cutoff=retention.cutoff(today, months),
+        courses=len(course_ids),
+        citizens=len(emptied),
+        closed_without_end_date=undated,
+    )
+
+
+def apply_retention(
+    *, today: datetime.date | None = None, dry_run: bool = False
+) -> list[RetentionResult]:
+    """Delete what every organisation's retention rules say has expired (nightly job).
+
+    Each organisation is its own transaction, so one organisation's failure does not hold back
+    the others' deletions.
+    """
+    day = today or timezone.localdate()
+    return [_apply_to(org, day, dry_run) for org in Organisation.objects.order_by("pk")]
+
+
+@transaction.atomic
+def save_retention_rule(*, by: User, category: str, months: int, note: str) -> RetentionRule:
+    """Set the organisation's period for a category (administrators only, checked by the view)."""
+    rule, _created = RetentionRule.objects.update_or_create(
+        organisation_id=by.organisation_id,
+        category=category,
+        defaults={"months": months, "note": note, "updated_by": by},
+    )
+    return rule
