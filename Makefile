@@ -2,6 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# REL-03: the PostgreSQL server `lintmigrations` generates its SQL with
+LINT_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 VENDOR := lovende/static/vendor
 
 .PHONY: demo test test-fast lint format setup assets messages bench clean
@@ -23,6 +25,8 @@ lint: setup
 	$(VENV)/bin/ruff format --check .
 	LOVENDE_MODE=test $(PY) manage.py check
 	LOVENDE_MODE=test $(PY) manage.py makemigrations --check --dry-run
+	# REL-03: backward-incompatible migrations fail, judged on PostgreSQL's SQL (needs a server)
+	LOVENDE_MODE=test DATABASE_URL=$(LINT_DATABASE_URL) $(PY) manage.py lintmigrations --quiet ok ignore
 
 format: setup
 	$(VENV)/bin/ruff format .

@@ -6,6 +6,7 @@ never logged.
 """
 
 import datetime
+import importlib.util
 import os
 from pathlib import Path
 
@@ -409,3 +410,21 @@ LOVENDE_IMPORT_CHUNK_ROWS = max(1, env_int("LOVENDE_IMPORT_CHUNK_ROWS", 500))
 LOVENDE_RETENTION_CLOSED_COURSE_MONTHS = max(
     1, env_int("LOVENDE_RETENTION_CLOSED_COURSE_MONTHS", 60)
 )
+
+# --- migrations (SECURITY REL-03) ---
+# `lintmigrations` (django-migration-linter, a dev tool from .[dev]) refuses backward-incompatible
+# migrations; `make lint` runs it against PostgreSQL, whose SQL is what production runs (SQLite
+# rebuilds a table for most changes, which the linter cannot judge). It lints Lovende's own apps.
+# Initial migrations are skipped: they create tables no running code uses yet. The migrations
+# below shipped before the linter ran, so they cannot be changed; each is ignored for a reason:
+#   citizens 0006_dashboards: adds Course.staff_mixed NOT NULL with a Python-only default, so
+#     the previous release's INSERTs fail until it is stopped (stop it before `migrate`).
+# New migrations give a new NOT NULL column a database default (`db_default`), as 0007 does.
+if MODE != "production" and importlib.util.find_spec("django_migration_linter"):
+    INSTALLED_APPS.append("django_migration_linter")
+MIGRATION_LINTER_OPTIONS = {
+    "include_apps": [app.rsplit(".", 1)[1] for app in INSTALLED_APPS if app.startswith("lovende.")],
+    "ignore_initial_migrations": True,
+    "ignore_name": ["0006_dashboards"],
+}
+# --- end migrations ---

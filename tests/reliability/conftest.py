@@ -12,11 +12,12 @@ from dataclasses import dataclass
 import pytest
 from django.core.management import call_command
 from django.db import connections, router
+from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
+from django_test_migrations.migrator import Migrator
 
 from lovende.settings import sqlite_database
-
-ALIAS = "fresh"
+from tests.reliability.data_migrations import ALIAS, CASES
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,23 @@ class FreshDatabase:
     vendor: str
     migrations: int
     seconds: float
+    data_migrations: dict  # (app, migration) -> (found, expected)
+
+
+def walk_data_migrations() -> dict:
+    """From zero, stop before each data migration to seed rows, apply it, and check them."""
+    migrator = Migrator(database=ALIAS)
+    graph = MigrationLoader(connections[ALIAS]).graph
+    full = [node for leaf in graph.leaf_nodes() for node in graph.forwards_plan(leaf)]
+    order = list(dict.fromkeys(full))
+    results = {}
+    for case in sorted(CASES, key=lambda case: order.index(case.target)):
+        parents = sorted(graph.node_map[case.target].parents, key=lambda node: node.key)
+        before = migrator.apply_tested_migration([parent.key for parent in parents])
+        seeded = case.seed(before.apps)
+        after = migrator.apply_tested_migration([case.target])
+        results[case.target] = case.check(after.apps, seeded)
+    return results
 
 
 def _create(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str | None]:
@@ -69,13 +87,14 @@ def fresh_db(django_db_setup, django_db_blocker, tmp_path_factory):
         router.routers = [ToFresh()]
         try:
             started = time.perf_counter()
+            results = walk_data_migrations()
             call_command("migrate", database=ALIAS, verbosity=0)
             seconds = time.perf_counter() - started
         finally:
             router.routers = routers
         applied = MigrationRecorder(connections[ALIAS]).migration_qs.count()
         try:
-            yield FreshDatabase(ALIAS, connections[ALIAS].vendor, applied, seconds)
+            yield FreshDatabase(ALIAS, connections[ALIAS].vendor, applied, seconds, results)
         finally:
             connections[ALIAS].close()
             del connections.settings[ALIAS]
