@@ -273,3 +273,14 @@ def test_the_request_to_the_provider_carries_state_nonce_and_pkce(client, op) ->
     assert location.startswith("https://op.test/authorize?")
     for parameter in ("state=", "nonce=", "code_challenge=", "client_id=lovende-test"):
         assert parameter in location
+
+
+def test_an_error_from_the_provider_is_a_danish_message(client, op) -> None:
+    # covers AUTH-01: the user cancelled, or the IdP refused (e.g. prompt=none without a session)
+    state, _nonce = start_login(client)
+    response = client.get(
+        reverse("accounts:oidc_callback"), {"error": "access_denied", "state": state}
+    )
+    assert "Log ind med kommunens login mislykkedes" in login_page_text(client, response)
+    assert state not in client.session.get("oidc_states", {})  # the state cannot be reused
+    assert signed_in_user(client) is None
