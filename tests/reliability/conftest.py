@@ -17,6 +17,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django_test_migrations.migrator import Migrator
 
 from lovende.settings import sqlite_database
+from tests.improvement.conftest import make_initiative
 from tests.reliability.data_migrations import ALIAS, CASES
 
 
@@ -72,7 +73,12 @@ class ToFresh:
 
 def close_thread_connection() -> None:
     """Threads open their own connections; each closes its own before it ends."""
-    connections[ALIAS].close()
+    connections.close_all()
+
+
+@pytest.fixture
+def initiative(lars, intervention):
+    return make_initiative(lars, intervention)
 
 
 @pytest.fixture(scope="session")

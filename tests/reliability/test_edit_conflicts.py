@@ -19,18 +19,12 @@ from lovende.improvement.models import Trial
 from lovende.reflection import services as reflection_services
 from lovende.reflection.models import DevelopmentPoint
 from lovende.versioning import CONFLICT_MESSAGE, EditConflict
-from tests.improvement.conftest import make_initiative
 from tests.improvement.test_trial_views import plan_data
 from tests.improvement.test_trials import make_trial
 
 pytestmark = pytest.mark.django_db
 CONFLICT = str(CONFLICT_MESSAGE)
 FIELD = re.compile(r'<input[^>]*name="version"[^>]*>')
-
-
-@pytest.fixture
-def initiative(lars, intervention):
-    return make_initiative(lars, intervention)
 
 
 def browser(user) -> Client:
