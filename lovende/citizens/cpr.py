@@ -8,7 +8,9 @@ import datetime
 import re
 from dataclasses import dataclass
 
-CPR_PATTERN = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$")
+# ASCII digits only: to a Unicode pattern \d is any script's digit (e.g. Arabic-Indic "٠١٠٣..."),
+# which int() reads, so such a number passed and was stored as typed (VAL-01).
+CPR_PATTERN = re.compile(r"^(\d{2})(\d{2})(\d{2})-?(\d{4})$", re.ASCII)
 
 
 class InvalidCpr(ValueError):
