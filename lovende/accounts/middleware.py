@@ -86,6 +86,11 @@ def require_totp(request: HttpRequest) -> HttpResponse | None:
         return None
     has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
     target = reverse("accounts:totp_verify" if has_device else "accounts:totp_setup")
+    if request.headers.get("HX-Request") == "true":
+        # An htmx fragment request: send the whole page there, not the form into the fragment.
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = target
+        return response
     return HttpResponseRedirect(f"{target}?{urlencode({'next': request.get_full_path()})}")
 
 

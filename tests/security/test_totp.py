@@ -54,6 +54,14 @@ def test_a_citizen_access_user_without_a_device_is_sent_to_setup_on_every_page(
     print(f"\nAUTH-02 TOTP: {len(pages)} of {len(pages)} pages sent to setup")
 
 
+def test_an_htmx_request_is_sent_to_setup_as_a_whole_page(client, mette) -> None:
+    # covers AUTH-02
+    log_in(client, mette)
+    response = client.get(reverse("citizens:course_list"), headers={"HX-Request": "true"})
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == reverse("accounts:totp_setup")
+
+
 def test_setup_shows_a_qr_code_and_confirms_with_a_code(client, mette) -> None:
     # covers AUTH-02
     log_in(client, mette)
