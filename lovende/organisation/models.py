@@ -1,5 +1,7 @@
 """The municipality, its unit tree, its staff and their roles."""
 
+import uuid
+
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -50,6 +52,9 @@ class Unit(models.Model):
     name = models.CharField(_("navn"), max_length=MAX_NAME_LENGTH)
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices, default=Kind.TEAM)
     path = models.CharField(max_length=500, db_index=True, editable=False, default="")
+    # The unit's identity outside Lovende: the municipal IdP's role claims name units by UUID
+    # (KOMBIT "dataafgrænsning"), as the organisation systems (e.g. OS2rollekatalog) do.
+    uuid = models.UUIDField(_("UUID"), default=uuid.uuid4, unique=True, editable=False)
 
     class Meta:
         verbose_name = _("enhed")

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from lovende.organisation.claims import RoleClaim
 from lovende.organisation.models import Organisation, ProfessionalGroup, Role, Unit, User
 
 
@@ -191,3 +192,50 @@ def rename_professional_group(*, group: ProfessionalGroup, name: str) -> Profess
     group.name = name
     group.save(update_fields=["name"])
     return group
+
+
+@transaction.atomic
+def sync_roles_from_claims(*, user: User, claims: list[RoleClaim]) -> tuple[int, int, list[str]]:
+    """Make ``user``'s roles exactly those the IdP's claims name (KOMBIT-style central access).
+
+    Units are found by UUID in the user's own organisation only (ACL-04); a claim for a unit
+    Lovende does not know grants nothing and is reported. Removed roles take effect on the next
+    request. Returns (roles added, roles removed, problems).
+    """
+    units = {
+        unit.uuid: unit
+        for unit in Unit.objects.filter(
+            organisation_id=user.organisation_id, uuid__in=[claim.unit for claim in claims]
+        )
+    }
+    wanted = {}
+    problems = []
+    for claim in claims:
+        if claim.unit not in units:
+            problems.append(_("Ukendt enhed %(uuid)s") % {"uuid": claim.unit})
+            continue
+        wanted[(units[claim.unit].pk, claim.kind)] = claim
+    current = {(role.unit_id, role.kind): role for role in Role.objects.filter(user=user)}
+    removed = 0
+    for key, role in current.items():
+        claim = wanted.get(key)
+        if claim is None or claim.management_level != role.management_level:
+            role.delete()
+            removed += 1
+    added = 0
+    for key, claim in wanted.items():
+        role = current.get(key)
+        if role is not None and claim.management_level == role.management_level:
+            if role.citizen_access != claim.citizen_access:
+                role.citizen_access = claim.citizen_access
+                role.save(update_fields=["citizen_access"])
+            continue
+        Role.objects.create(
+            user=user,
+            unit=units[claim.unit],
+            kind=claim.kind,
+            management_level=claim.management_level,
+            citizen_access=claim.citizen_access,
+        )
+        added += 1
+    return added, removed, problems

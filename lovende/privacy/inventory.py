@@ -158,7 +158,7 @@ INVENTORY: dict[str, ModelEntry] = {
     "organisation.Unit": {
         "subjects": (INGEN,),
         "purpose": "access",
-        "fields": {N: (*ORG, "parent", "name", "kind", "path")},
+        "fields": {N: (*ORG, "parent", "name", "kind", "path", "uuid")},
     },
     "organisation.ProfessionalGroup": {
         "subjects": (INGEN,),
