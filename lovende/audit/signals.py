@@ -12,7 +12,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from django.dispatch import receiver
 from django.http import HttpRequest
 
+from lovende.audit.context_processors import NAV_LOG_REVIEWER
 from lovende.audit.models import SecurityEvent
+from lovende.audit.permissions import is_log_reviewer
 from lovende.audit.services import record_security_event
 from lovende.organisation.models import Role, User
 
@@ -32,6 +34,15 @@ def _logged_in(sender: type, request: HttpRequest, user: User, **kwargs: object)
     record_security_event(
         event_type=Event.LOGIN_SUCCEEDED, by=user, modified_user=user, request=request
     )
+
+
+@receiver(user_logged_in, dispatch_uid="lovende_nav_log_reviewer")
+def _remember_log_reviewer(
+    sender: type, request: HttpRequest, user: User, **kwargs: object
+) -> None:
+    # The menu's hint only (audit.context_processors); not a security event.
+    if getattr(request, "session", None) is not None:
+        request.session[NAV_LOG_REVIEWER] = is_log_reviewer(user)
 
 
 @receiver(user_login_failed, dispatch_uid="lovende_security_login_failed")
