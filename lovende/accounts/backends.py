@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from lovende.accounts import assurance, services
+from lovende.accounts.middleware import NSIS_LEVEL
 
 ALGORITHM = "RS256"
 # Clock skew tolerated on exp/iat between the provider and us.
@@ -103,6 +104,8 @@ class MunicipalOIDCBackend(OIDCAuthenticationBackend):
                 ),
                 f"acr {claims.get('acr')!r}",
             )
+        # Kept for the session: only an IdP login at "betydelig" or above counts as two factors.
+        self.request.session[NSIS_LEVEL] = assurance.level_of(claims.get("acr"), extra)
         return True
 
     def filter_users_by_claims(self, claims: dict):

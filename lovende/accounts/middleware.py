@@ -6,7 +6,7 @@
   never had a role, such as a new IdP user waiting for one, keeps a session that shows nothing).
 - With ``LOVENDE_REQUIRE_TOTP``, a local account with citizen access is sent to TOTP setup until
   it has a confirmed device, and must enter a code once per session. Logins through the IdP are
-  exempt: NSIS "betydelig" already means two factors.
+  exempt when at NSIS "betydelig" or above: that already means two factors.
 """
 
 from collections.abc import Callable
@@ -25,9 +25,12 @@ from django.utils.translation import gettext as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from mozilla_django_oidc.middleware import SessionRefresh
 
+from lovende.accounts import assurance
 from lovende.organisation import permissions
 
 HAD_ROLE = "lovende_had_role"
+# The NSIS level of an IdP login, set by the OIDC backend.
+NSIS_LEVEL = "lovende_nsis_level"
 OIDC_BACKEND = "lovende.accounts.backends.MunicipalOIDCBackend"
 # Pages a user who still owes a TOTP code may open.
 TOTP_EXEMPT = ("accounts:totp_setup", "accounts:totp_verify", "logout", "set_language")
@@ -74,10 +77,17 @@ def end_if_role_lost(request: HttpRequest) -> HttpResponse | None:
     return None
 
 
+def two_factor_idp_login(request: HttpRequest) -> bool:
+    """Signed in through the IdP at NSIS "betydelig" or above (two factors)."""
+    return request.session.get(BACKEND_SESSION_KEY) == OIDC_BACKEND and assurance.meets(
+        request.session.get(NSIS_LEVEL), "betydelig"
+    )
+
+
 def require_totp(request: HttpRequest) -> HttpResponse | None:
     if (
         not settings.LOVENDE_REQUIRE_TOTP
-        or request.session.get(BACKEND_SESSION_KEY) == OIDC_BACKEND
+        or two_factor_idp_login(request)
         or request.user.is_verified()
         or request.path.startswith("/" + settings.STATIC_URL.lstrip("/"))
         or request.path in {reverse(name) for name in TOTP_EXEMPT}

@@ -7,7 +7,6 @@ import requests
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import BACKEND_SESSION_KEY
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import SuspiciousOperation
 from django.http import HttpRequest, HttpResponse
@@ -26,7 +25,7 @@ from mozilla_django_oidc.views import (
 from lovende.accounts import services
 from lovende.accounts.backends import OidcRejected
 from lovende.accounts.forms import TotpCodeForm
-from lovende.accounts.middleware import OIDC_BACKEND
+from lovende.accounts.middleware import two_factor_idp_login
 
 logger = logging.getLogger(__name__)
 
@@ -96,8 +95,7 @@ def totp_setup(request: HttpRequest) -> HttpResponse:
     session to be verified with it (or an IdP login): a password alone cannot take over an
     account's second factor."""
     has_device = TOTPDevice.objects.filter(user=request.user, confirmed=True).exists()
-    via_idp = request.session.get(BACKEND_SESSION_KEY) == OIDC_BACKEND
-    if has_device and not (request.user.is_verified() or via_idp):
+    if has_device and not (request.user.is_verified() or two_factor_idp_login(request)):
         return redirect("accounts:totp_verify")
     key = request.session.setdefault(PENDING_TOTP_KEY, services.new_totp_key())
     form = TotpCodeForm(request.POST or None)

@@ -5,12 +5,14 @@ asked once per session; roles without citizen access and IdP logins are not aske
 import datetime
 
 import pytest
+import responses
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from lovende.accounts.models import OidcIdentity
 from lovende.accounts.views import PENDING_TOTP_KEY
 from tests.accounts import fake_op
 from tests.conftest import PASSWORD
@@ -156,12 +158,30 @@ def test_roles_without_citizen_access_are_not_asked(client, lars) -> None:
     assert not response.get("Location", "").startswith("/konto/")
 
 
-def test_an_idp_login_is_not_asked_for_totp(client, mette, settings) -> None:
-    # covers AUTH-02: NSIS betydelig from the IdP already is two factors
+def idp_login_as(client, settings, user, acr: str, acr_min: str = "betydelig") -> None:
+    """Log in through the fake IdP with an identity that belongs to ``user``."""
     fake_op.configure(settings)
-    client.force_login(mette, backend="lovende.accounts.backends.MunicipalOIDCBackend")
+    settings.LOVENDE_OIDC_ACR_MIN = acr_min
+    OidcIdentity.objects.create(user=user, issuer=fake_op.ISSUER, subject="mette-sub")
+    op = fake_op.FakeOP(fake_op.new_key())
+    state, nonce = fake_op.start_login(client)
+    with responses.RequestsMock() as mocked:
+        op.stub(mocked, op.sign(op.claims(nonce, sub="mette-sub", acr=acr)))
+        fake_op.finish_login(client, state)
+    assert fake_op.signed_in_user(client) == user
+
+
+def test_an_idp_login_at_betydelig_is_not_asked_for_totp(client, mette, settings) -> None:
+    # covers AUTH-02: NSIS betydelig from the IdP already is two factors
+    idp_login_as(client, settings, mette, fake_op.SUBSTANTIAL)
+    assert client.get(reverse("citizens:course_list")).status_code == 200
+
+
+def test_an_idp_login_below_betydelig_is_asked_for_totp(client, mette, settings) -> None:
+    # covers AUTH-02: a municipality that lets "lav" in still gets two factors for citizen data
+    idp_login_as(client, settings, mette, fake_op.LOW, acr_min="lav")
     response = client.get(reverse("citizens:course_list"))
-    assert response.status_code == 200
+    assert response["Location"].startswith(reverse("accounts:totp_setup"))
 
 
 def test_with_the_setting_off_nobody_is_asked(client, mette, settings) -> None:
