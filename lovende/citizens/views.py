@@ -170,7 +170,16 @@ def reveal_cpr(request: HttpRequest, citizen_id: int) -> HttpResponse:
     record_request_access(
         request, AccessLog.Action.CPR_REVEAL, citizens=[citizen], criterion="CPR vist"
     )
-    return render(request, "citizens/_cpr.html", {"citizen": citizen, "revealed": True})
+    context = {"citizen": citizen, "revealed": True}
+    if request.htmx:
+        return render(request, "citizens/_cpr.html", context)
+    # Without JavaScript the form posts as a page: the citizen page, with the number shown
+    context["courses"] = (
+        permissions.courses_visible_to(request.user)
+        .filter(citizen=citizen)
+        .select_related("intervention", "unit")
+    )
+    return render(request, "citizens/citizen_detail.html", context)
 
 
 @login_required

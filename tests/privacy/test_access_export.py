@@ -2,9 +2,11 @@
 
 import datetime
 import json
+from unittest import mock
 
 import jsonschema
 import pytest
+from django.db import DatabaseError
 from django.urls import reverse
 
 from lovende.audit.models import AccessLog
@@ -141,3 +143,18 @@ def test_others_get_404(client, sofie, lars, karin, seeded, tree):
             assert client.get(reverse(f"privacy:{name}", args=[seeded.pk])).status_code == 404
 
     assert AccessLog.objects.count() == before
+
+
+@pytest.mark.parametrize(
+    "name", ["citizen_rights", "export_access_json", "export_access_pdf", "erase_citizen"]
+)
+def test_it_shows_nothing_when_the_log_cannot_be_written(client_for, ida, seeded, name):
+    # covers PRIV-03 with LOG-01: the rights pages log first and fail closed
+    with mock.patch.object(
+        AccessLog.objects, "bulk_create", side_effect=DatabaseError("disk full")
+    ):
+        response = client_for(ida).get(reverse(f"privacy:{name}", args=[seeded.pk]))
+
+    assert response.status_code == 503
+    assert seeded.first_name.encode() not in response.content
+    assert seeded.pseudonym.encode() not in response.content

@@ -131,10 +131,16 @@ def test_the_citizen_page_masks_and_a_reveal_is_logged(client_for, mette, world)
     assert b"010315-****" in page
     assert not FULL.search(page.decode())
     assert client.get(reverse("citizens:reveal_cpr", args=[course.citizen_id])).status_code == 405
-    revealed = client.post(reverse("citizens:reveal_cpr", args=[course.citizen_id]))
+    url = reverse("citizens:reveal_cpr", args=[course.citizen_id])
+    revealed = client.post(url, headers={"HX-Request": "true"})
+    without_js = client.post(url)
 
     assert "010315-4234" in revealed.content.decode()
-    entry = AccessLog.objects.filter(action=AccessLog.Action.CPR_REVEAL).get()
+    assert b"<h1>" not in revealed.content  # htmx-less clients below; this one is the fragment
+    assert "010315-4234" in without_js.content.decode()
+    assert "Freja Mikkelsen" in without_js.content.decode()  # the whole citizen page
+    entry = AccessLog.objects.filter(action=AccessLog.Action.CPR_REVEAL).first()
+    assert AccessLog.objects.filter(action=AccessLog.Action.CPR_REVEAL).count() == 2
     assert entry.citizen_id == course.citizen_id
     assert entry.get_action_display() == "CPR vist"
 
