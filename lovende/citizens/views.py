@@ -239,6 +239,7 @@ def update_citizen(request: HttpRequest, citizen_id: int) -> HttpResponse:
         if has_conflict(form):  # someone saved first: show their data, not the stale form
             citizen.refresh_from_db()
             form = with_conflict(_citizen_form(citizen))
+            record_request_access(request, AccessLog.Action.VIEW, citizens=[citizen])
     else:
         record_request_access(
             request,
@@ -331,6 +332,7 @@ def update_course(request: HttpRequest, course_id: int) -> HttpResponse:
         if has_conflict(form):  # someone saved first: show their data, not the stale form
             course = permissions.get_course_for_user(request.user, course_id)
             form = with_conflict(_course_form(course, request.user))
+            record_request_access(request, AccessLog.Action.VIEW, citizens=[course.citizen])
     else:
         record_request_access(
             request,

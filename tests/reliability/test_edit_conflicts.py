@@ -13,6 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from lovende.audit.models import AccessLog
 from lovende.citizens import services as citizen_services
 from lovende.citizens.models import Citizen, Course
 from lovende.improvement.models import Trial
@@ -67,6 +68,8 @@ def test_a_citizen_edited_twice_keeps_the_first_save(mette, nord_course):
     assert CONFLICT in second.content.decode()
     assert 'value="Frida"' in second.content.decode()  # the form now shows the newer data
     assert Citizen.objects.get(pk=nord_course.citizen_id).first_name == "Frida"
+    # showing the newer data is a read of the citizen: logged like opening the form
+    assert AccessLog.objects.filter(action=AccessLog.Action.VIEW).count() == 3
 
 
 def test_a_course_edited_twice_keeps_the_first_save(mette, nord_course, intervention, tree):
