@@ -5,6 +5,7 @@ import pytest
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 
+from lovende.citizens.models import Citizen, Course
 from tests.reliability.data_migrations import CASES
 
 
@@ -41,3 +42,18 @@ def test_a_data_migration_turns_seeded_rows_into_the_right_result(fresh_db, case
 
     print(f"\nREL-03 {fresh_db.vendor}: {'.'.join(case.target)} checked: {expected}")
     assert found == expected
+
+
+def test_rows_written_under_older_schemas_are_upgraded(fresh_db):
+    # covers REL-03 (upgrade): the rows seeded on the way up live on at the latest migration, and
+    # the version columns added later (REL-02) start them at 1 (db_default), ready to edit
+    courses = Course.objects.using(fresh_db.alias)
+    citizens = Citizen.objects.using(fresh_db.alias).filter(courses__in=courses).distinct()
+
+    versions = set(courses.values_list("version", flat=True))
+    versions |= set(citizens.values_list("version", flat=True))
+    print(
+        f"\nREL-03 {fresh_db.vendor}: {courses.count()} seeded courses upgraded; versions {versions}"
+    )
+    assert courses.count() == 5
+    assert versions == {1}
