@@ -6,8 +6,10 @@ the courses appeared in, the change history, and the access-log entries about th
 
 - The log entries give the date and the type of use, oldest first: after CJEU C-579/21,
   Datatilsynet treats log data as covered by the right of access (decision 2024-32-0283). The
-  employees' identities are left out: the judgment does not give the citizen a right to them, and
-  the citizen may ask the municipality for them in a particular case.
+  employees' identities and the pages are left out: the judgment does not give the citizen a
+  right to them, and the citizen may ask the municipality about a particular use.
+- An employee's export holds the courses they may see; an administrator's holds every course
+  and is marked complete. Both hold the citizen's whole access log (dates and types only).
 - Lovende keeps no copies of earlier values, so the change history is the log's entries of
   creation, change and deletion: when the record was rectified (art. 16), not what it said.
 - The document is checked against ``schemas/access_export.schema.json`` (Draft 2020-12), which is
@@ -20,6 +22,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from django.db.models import QuerySet
 from django.utils import timezone
 from jsonschema import Draft202012Validator
 
@@ -150,15 +153,19 @@ def _log_entry(entry: AccessLog) -> dict:
         "at": _iso(entry.at),
         "action": entry.action,
         "type_of_use": str(entry.get_action_display()),
-        "page": entry.page,
     }
 
 
-def build(citizen: Citizen) -> dict:
-    """The whole export for ``citizen`` as plain JSON values (validated by ``validate``)."""
-    courses = list(
-        citizen.courses.select_related("intervention", "unit").order_by("start_date", "id")
-    )
+def build(citizen: Citizen, courses: QuerySet[Course] | None = None) -> dict:
+    """The export for ``citizen`` as plain JSON values (validated by ``validate``).
+
+    ``courses`` limits it to the courses the exporting employee may see (ACL-02): an export is
+    no back door into another unit's records. Without it (administrators) every course is in,
+    and the document says whether it is complete.
+    """
+    complete = courses is None
+    chosen = citizen.courses.all() if complete else courses.filter(citizen=citizen)
+    courses = list(chosen.select_related("intervention", "unit").order_by("start_date", "id"))
     course_ids = {c.pk for c in courses}
     log = [_log_entry(e) for e in permissions.citizen_log(citizen)]
     return {
@@ -166,6 +173,7 @@ def build(citizen: Citizen) -> dict:
         "legal_basis": "GDPR art. 15",
         "controller": citizen.organisation.name,
         "generated_at": _iso(timezone.now()),
+        "complete": complete,
         "citizen": {
             "pseudonym": citizen.pseudonym,
             "first_name": citizen.first_name,

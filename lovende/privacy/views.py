@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_request_access
+from lovende.citizens.permissions import courses_visible_to
 from lovende.organisation.permissions import is_administrator
 from lovende.pdf import html_to_pdf
 from lovende.privacy import access_export, erasure, forms, permissions, services
@@ -81,7 +82,9 @@ def _export(request: HttpRequest, citizen_id: int) -> dict:
     record_request_access(
         request, AccessLog.Action.EXPORT, citizens=[citizen], criterion=EXPORT_CRITERION
     )
-    document = access_export.build(citizen)
+    # Administrators answer for the whole record; an employee's export holds their courses
+    visible = None if is_administrator(request.user) else courses_visible_to(request.user)
+    document = access_export.build(citizen, visible)
     access_export.validate(document)
     return document
 

@@ -158,3 +158,25 @@ def test_it_shows_nothing_when_the_log_cannot_be_written(client_for, ida, seeded
     assert response.status_code == 503
     assert seeded.first_name.encode() not in response.content
     assert seeded.pseudonym.encode() not in response.content
+
+
+def test_an_employees_export_holds_only_the_courses_in_reach(
+    client_for, mette, ida, sofie, intervention, tree, seeded
+):
+    # covers PRIV-03 with ACL-02: the export is no back door into another unit's record; the
+    # administrator's export is the complete one
+    citizen_services.create_course(
+        by=sofie, context=None, citizen=seeded, intervention=intervention, unit=tree.syd,
+        start_date=datetime.date(2025, 3, 3), responsible=[sofie],
+    )  # fmt: skip
+
+    mine = export_json(client_for(mette), seeded)
+    everything = export_json(client_for(ida), seeded)
+
+    assert [c["unit"] for c in mine["courses"]] == ["Familiebehandling Nord"]
+    assert mine["complete"] is False
+    assert {c["unit"] for c in everything["courses"]} == {
+        "Familiebehandling Nord",
+        "Familiebehandling Syd",
+    }
+    assert everything["complete"] is True
