@@ -4,12 +4,14 @@ import datetime
 from io import StringIO
 
 import pytest
+import time_machine
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from lovende.audit.models import AccessLog
+from lovende.audit import services
+from lovende.audit.models import AccessLog, SecurityEvent, SpotCheck, SpotCheckItem
 from lovende.audit.services import prune_access_log
 
 pytestmark = pytest.mark.django_db
@@ -104,3 +106,25 @@ def test_a_reviewers_export_of_the_log_is_logged_too(client_for, rikke):
     entry = AccessLog.objects.get()
     assert (entry.user, entry.action) == (rikke, AccessLog.Action.LOG_READ)
     assert entry.criterion.startswith("eksport")
+
+
+def test_the_prune_command_also_expires_security_events_and_spot_checks(settings, mette, rikke):
+    # covers LOG-03 retention (same period as the access log) and LOG-02 spot checks
+    settings.LOVENDE_ACCESS_LOG_RETENTION_DAYS = 183
+    now = timezone.now()
+    for age in (182, 184):
+        with time_machine.travel(now - datetime.timedelta(days=age), tick=False):
+            services.record_rejected_input(by=mette, what=f"alder {age}", fields=["x"])
+    old_entry = _log(mette, 184, now)
+    check = SpotCheck.objects.create(
+        organisation=mette.organisation, reviewer=rikke, unit=mette.roles.get().unit,
+        period_start=now, period_end=now,
+    )  # fmt: skip
+    SpotCheckItem.objects.create(spot_check=check, entry=old_entry)
+
+    call_command("prune_access_log", stdout=StringIO())
+
+    kept = SecurityEvent.objects.filter(event_type=SecurityEvent.EventType.INPUT_REJECTED)
+    assert [e.extra_data["what"] for e in kept] == ["alder 182"]
+    assert not SpotCheckItem.objects.exists()
+    assert SpotCheck.objects.filter(pk=check.pk).exists()
