@@ -8,13 +8,15 @@ and are checked by the page's forms: a bad filter answers 400 with the page's Da
 
 from django.forms import Form
 from django.http import HttpRequest, QueryDict
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from lovende.dashboards import intervention_dashboard, organisation_dashboard, permissions
 from lovende.dashboards.display import Table
+from lovende.dashboards.forms import DIMENSIONS
 
 router = Router(tags=["Overblik"])
+SPLITS = [value for value, _label in DIMENSIONS]
 
 
 class CellOut(Schema):
@@ -35,22 +37,53 @@ class DashboardOut(Schema):
     tables: list[TableOut]
 
 
+class ErrorOut(Schema):
+    """A refusal: the reason in Danish (a bad filter names the field)."""
+
+    detail: str
+
+
+class ValidationErrorOut(Schema):
+    """A path or query value of the wrong type (django-ninja's own check, before the view)."""
+
+    detail: list[dict]
+
+
+# Every answer the operations can give is described, so clients (and schemathesis) know them.
+REFUSALS = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ValidationErrorOut}
+REFUSALS_WITH_LIMIT = {**REFUSALS, 429: ErrorOut}
+
+
+# The filters stay strings so the page's own form checks them and a bad value answers 400 with the
+# page's Danish message; the description still says what a good value looks like (API-01).
+DATE = {"format": "date"}
+ID = {"pattern": "^[0-9]+$"}
+
+
+def _filter(hint: dict, description: str) -> str | None:
+    return Field(None, description=description, json_schema_extra=hint)
+
+
 class InterventionFilters(Schema):
-    fra: str | None = None  # courses started from (YYYY-MM-DD)
-    til: str | None = None  # ... up to and including
-    enhed: str | None = None  # a unit id within the user's units
-    opdeling: str | None = None  # enhed, faggruppe, koen or alder
-    maaleredskab: str | None = None  # an outcome instrument id
+    fra: str | None = _filter(DATE, "Forløb startet fra (ÅÅÅÅ-MM-DD)")
+    til: str | None = _filter(DATE, "... til og med (ÅÅÅÅ-MM-DD)")
+    enhed: str | None = _filter(ID, "En enhed blandt brugerens enheder")
+    opdeling: str | None = _filter({"enum": list(SPLITS)}, "Opdeling")
+    maaleredskab: str | None = _filter(ID, "Et måleredskab for udbytte")
 
 
 class OrganisationFilters(Schema):
-    fra: str | None = None
-    til: str | None = None
-    maalgruppe: str | None = None  # a target group as the page lists it
-    aar: str | None = None  # the year for cost per course
+    fra: str | None = _filter(DATE, "Forløb startet fra (ÅÅÅÅ-MM-DD)")
+    til: str | None = _filter(DATE, "... til og med (ÅÅÅÅ-MM-DD)")
+    maalgruppe: str | None = _filter({}, "En målgruppe, som siden viser dem")
+    aar: str | None = _filter({"pattern": "^[0-9]{4}$"}, "Året for udgift pr. forløb")
 
 
-@router.get("indsats/{intervention_id}", response=DashboardOut, url_name="intervention_overview")
+@router.get(
+    "indsats/{intervention_id}",
+    response={200: DashboardOut, **REFUSALS_WITH_LIMIT},
+    url_name="intervention_overview",
+)
 def intervention_overview(
     request: HttpRequest, intervention_id: int, filters: Query[InterventionFilters]
 ) -> dict:
@@ -62,7 +95,11 @@ def intervention_overview(
     return _out(intervention.name, tables)
 
 
-@router.get("organisation", response=DashboardOut, url_name="organisation_overview")
+@router.get(
+    "organisation",
+    response={200: DashboardOut, **REFUSALS_WITH_LIMIT},
+    url_name="organisation_overview",
+)
 def organisation_overview(request: HttpRequest, filters: Query[OrganisationFilters]) -> dict:
     permissions.require_organisation_dashboard(request.user)
     dashboard = organisation_dashboard.build(request.user, _params(filters))
