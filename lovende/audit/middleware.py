@@ -41,9 +41,17 @@ class AccessLogMiddleware:
                 request=request,
                 extra_data={"path": request.path[:300], "method": request.method},
             )
+        # A signed-in user's 404 on a route that exists: the permission getters answer 404 for
+        # an object out of reach (ACL-02), the same as for one that does not exist, so both are
+        # recorded; a run of them is someone trying ids.
+        if response.status_code == 404 and _signed_in(request) and request.resolver_match:
+            record_security_event(
+                event_type=SecurityEvent.EventType.PERMISSION_DENIED,
+                request=request,
+                extra_data={"path": request.path[:300], "method": request.method, "status": 404},
+            )
         attachment = response.get("Content-Disposition", "").startswith("attachment")
-        user = getattr(request, "user", None)
-        if attachment and response.status_code == 200 and user and user.is_authenticated:
+        if attachment and response.status_code == 200 and _signed_in(request):
             record_export(request=request, content_type=response.get("Content-Type", ""))
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
@@ -64,3 +72,8 @@ class NoStoreMiddleware:
         if user is not None and user.is_authenticated:
             response["Cache-Control"] = "no-store"
         return response
+
+
+def _signed_in(request: HttpRequest) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user and user.is_authenticated)

@@ -238,3 +238,22 @@ def test_access_log_rows_ship_as_json_lines_with_ids_only(client_for, mette, nor
     text = shipped.getvalue()
     for secret in ("Freja", "Mikkelsen", nord_course.citizen.pseudonym, "0103154234"):
         assert secret not in text
+
+
+def test_a_404_from_a_permission_getter_is_recorded(client_for, sofie, nord_course):
+    # covers LOG-03: permission denied as the getters answer it (404 for out of reach, ACL-02)
+    path = reverse("citizens:course_detail", args=[nord_course.pk])
+
+    response = client_for(sofie).get(path)
+
+    assert response.status_code == 404
+    event = last(Event.PERMISSION_DENIED)
+    assert event.acting_user == sofie
+    assert event.extra_data == {"path": path, "method": "GET", "status": 404}
+
+
+def test_an_unknown_address_is_not_a_security_event(client_for, sofie):
+    # covers LOG-03: only routes that exist; a mistyped address is no attempt at anyone's data
+    client_for(sofie).get("/findes-ikke/")
+
+    assert not SecurityEvent.objects.filter(event_type=Event.PERMISSION_DENIED).exists()
