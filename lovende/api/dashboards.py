@@ -56,8 +56,10 @@ REFUSALS_WITH_LIMIT = {**REFUSALS, 429: ErrorOut}
 
 # The filters stay strings so the page's own form checks them and a bad value answers 400 with the
 # page's Danish message; the description still says what a good value looks like (API-01).
-DATE = {"format": "date"}
-ID = {"pattern": "^[0-9]+$"}
+# A blank value means "no filter", as on the page, so every pattern accepts the empty string.
+DATE = {"pattern": "^([0-9]{4}-[0-9]{2}-[0-9]{2})?$"}
+ID = {"pattern": "^([0-9]+)?$"}
+YEAR = {"pattern": "^([0-9]{4})?$"}
 
 
 def _filter(hint: dict, description: str) -> str | None:
@@ -68,7 +70,7 @@ class InterventionFilters(Schema):
     fra: str | None = _filter(DATE, "Forløb startet fra (ÅÅÅÅ-MM-DD)")
     til: str | None = _filter(DATE, "... til og med (ÅÅÅÅ-MM-DD)")
     enhed: str | None = _filter(ID, "En enhed blandt brugerens enheder")
-    opdeling: str | None = _filter({"enum": list(SPLITS)}, "Opdeling")
+    opdeling: str | None = _filter({"enum": ["", *SPLITS]}, "Opdeling")
     maaleredskab: str | None = _filter(ID, "Et måleredskab for udbytte")
 
 
@@ -76,7 +78,7 @@ class OrganisationFilters(Schema):
     fra: str | None = _filter(DATE, "Forløb startet fra (ÅÅÅÅ-MM-DD)")
     til: str | None = _filter(DATE, "... til og med (ÅÅÅÅ-MM-DD)")
     maalgruppe: str | None = _filter({}, "En målgruppe, som siden viser dem")
-    aar: str | None = _filter({"pattern": "^[0-9]{4}$"}, "Året for udgift pr. forløb")
+    aar: str | None = _filter(YEAR, "Året for udgift pr. forløb")
 
 
 @router.get(
