@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import pytest
 from django.core.management import call_command
 from django.db import connections, router
+from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django_test_migrations.migrator import Migrator
@@ -38,8 +39,10 @@ def walk_data_migrations() -> dict:
     order = list(dict.fromkeys(full))
     results = {}
     for case in sorted(CASES, key=lambda case: order.index(case.target)):
-        parents = sorted(graph.node_map[case.target].parents, key=lambda node: node.key)
-        before = migrator.apply_tested_migration([parent.key for parent in parents])
+        parents = [node.key for node in graph.node_map[case.target].parents]
+        plan = MigrationExecutor(connections[ALIAS]).migration_plan(parents)
+        assert not any(backwards for _migration, backwards in plan), f"{case.target}: too late"
+        before = migrator.apply_tested_migration(sorted(parents))
         seeded = case.seed(before.apps)
         after = migrator.apply_tested_migration([case.target])
         results[case.target] = case.check(after.apps, seeded)

@@ -169,6 +169,21 @@ def check_survey_rounds(apps, expected: set) -> tuple[set, set]:
     return set(rows), expected
 
 
+def seed_units(apps) -> tuple[int, int]:
+    """Two units from before units had a UUID."""
+    organisation = _organisation(apps)
+    for name in ("UUID A", "UUID B"):
+        _get(apps, "organisation.Unit").create(organisation=organisation, name=name, path="")
+    return (2, 2)
+
+
+def check_units(apps, expected: tuple[int, int]) -> tuple[tuple[int, int], tuple[int, int]]:
+    """Each got its own UUID (filled, then made unique)."""
+    uuids = _get(apps, "organisation.Unit").filter(name__startswith="UUID ")
+    uuids = list(uuids.exclude(uuid=None).values_list("uuid", flat=True))
+    return (len(uuids), len(set(uuids))), expected
+
+
 def seed_access_log(apps) -> int:
     organisation = _organisation(apps)
     user = _user(apps, organisation)
@@ -189,6 +204,7 @@ def check_access_log(apps, pk: int) -> tuple[str, str]:
 
 
 CASES = [
+    Case(("organisation", "0002_unit_uuid"), seed_units, check_units),
     Case(("citizens", "0006_dashboards"), seed_courses, check_courses),
     Case(("measurements", "0002_dashboards"), seed_measurements, check_measurements),
     Case(("audit", "0003_append_only_trigger"), seed_access_log, check_access_log),
