@@ -419,12 +419,14 @@ LOVENDE_RETENTION_CLOSED_COURSE_MONTHS = max(
 # below shipped before the linter ran, so they cannot be changed; each is ignored for a reason:
 #   citizens 0006_dashboards: adds Course.staff_mixed NOT NULL with a Python-only default, so
 #     the previous release's INSERTs fail until it is stopped (stop it before `migrate`).
+#   organisation 0002_unit_uuid (ACL-04): makes Unit.uuid NOT NULL and UNIQUE with a Python-only
+#     default; the same: the previous release cannot create units once it has run.
 # New migrations give a new NOT NULL column a database default (`db_default`), as 0007 does.
 if MODE != "production" and importlib.util.find_spec("django_migration_linter"):
     INSTALLED_APPS.append("django_migration_linter")
 MIGRATION_LINTER_OPTIONS = {
     "include_apps": [app.rsplit(".", 1)[1] for app in INSTALLED_APPS if app.startswith("lovende.")],
     "ignore_initial_migrations": True,
-    "ignore_name": ["0006_dashboards"],
+    "ignore_name": ["0006_dashboards", "0002_unit_uuid"],
 }
 # --- end migrations ---
