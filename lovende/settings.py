@@ -430,3 +430,22 @@ MIGRATION_LINTER_OPTIONS = {
     "ignore_name": ["0006_dashboards", "0002_unit_uuid"],
 }
 # --- end migrations ---
+
+# --- rate limits (SECURITY API-02) ---
+# Per-user limits on the API and the exports (lovende/api/ratelimit.py): the next call in the
+# minute gets 429. The counts live in the cache, and the cache is the database so that every
+# gunicorn worker shares them (nothing per process, REL-05); its table is made by `migrate`
+# (api 0001). Logins are limited by django-axes.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "lovende_cache",
+    }
+}
+LOVENDE_RATE_LIMIT_API = max(1, env_int("LOVENDE_RATE_LIMIT_API", 120))
+LOVENDE_RATE_LIMIT_EXPORTS = max(1, env_int("LOVENDE_RATE_LIMIT_EXPORTS", 60))
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django_htmx.middleware.HtmxMiddleware") + 1,
+    "lovende.api.ratelimit.RateLimitMiddleware",
+)
+# --- end rate limits ---
