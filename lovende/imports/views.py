@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from lovende.audit.services import AccessContext
+from lovende.audit.services import AccessContext, record_rejected_input
 from lovende.citizens.cpr import looks_like_cpr, mask
 from lovende.imports import columns, example_file, forms, progress, services
 from lovende.imports.messages import row_message
@@ -30,9 +30,13 @@ def _require_import(request: HttpRequest) -> None:
 def upload_file(request: HttpRequest) -> HttpResponse:
     _require_import(request)
     form = forms.UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        progress.start(request.session, form.cleaned_data["file"])
-        return redirect("imports:preview")
+    if request.method == "POST":
+        if form.is_valid():
+            progress.start(request.session, form.cleaned_data["file"])
+            return redirect("imports:preview")
+        # LOG-03: which check refused the file, never the file's name or content
+        codes = [e.code or "invalid" for e in form.errors.as_data().get("file", [])]
+        record_rejected_input(request=request, what="import: fil", fields=codes)
     return render(
         request,
         "imports/upload.html",
@@ -119,7 +123,16 @@ def _step(request: HttpRequest, state: dict) -> None:
     state["errors"] = sorted(state["errors"] + errors, key=lambda e: (e["row"], e["column"]))
     state["summary"] = asdict(summary)
     state["parsed"] = []  # the commit validates the rows again; no need to keep two copies
+    if state["errors"]:
+        _record_row_errors(request, state["errors"])
     services.record_preview(by=request.user, context=AccessContext.of(request), lookup=lookup)
+
+
+def _record_row_errors(request: HttpRequest, errors: list[dict]) -> None:
+    """LOG-03: a refused import, by the columns with errors (never the values: CPR, names)."""
+    record_rejected_input(
+        request=request, what="import: rækker", fields={error["column"] for error in errors}
+    )
 
 
 @login_required
@@ -135,6 +148,7 @@ def commit_import(request: HttpRequest) -> HttpResponse:
         )
     except services.ImportInvalid as invalid:
         state["errors"] = invalid.errors
+        _record_row_errors(request, invalid.errors)
         progress.save(request.session, state)
         messages.error(
             request, _("Importen blev afbrudt, og intet er gemt. Ret fejlene og prøv igen.")

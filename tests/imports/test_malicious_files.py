@@ -10,6 +10,7 @@ from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from lovende.audit.models import SecurityEvent
 from lovende.imports import reading, safety
 from tests.imports import files
 
@@ -32,8 +33,16 @@ EXPECTED = {
 MEMORY_LIMIT_MB = 200
 
 
+# A refusal is itself recorded as a security event (LOG-03); every other table must stay as it was.
+EVENTS = "audit.SecurityEvent"
+
+
 def row_counts() -> dict[str, int]:
-    return {model._meta.label: model._base_manager.count() for model in apps.get_models()}
+    return {
+        model._meta.label: model._base_manager.count()
+        for model in apps.get_models()
+        if model._meta.label != EVENTS
+    }
 
 
 def test_it_refuses_every_malicious_file_in_danish(client_for, importer, tmp_path, monkeypatch):
@@ -56,7 +65,10 @@ def test_it_refuses_every_malicious_file_in_danish(client_for, importer, tmp_pat
         assert EXPECTED[case] in body, case
         assert "lovende_import" not in client.session, case
     after = row_counts()
+    events = SecurityEvent.objects.filter(event_type=SecurityEvent.EventType.INPUT_REJECTED)
 
+    assert events.count() == len(corpus)
+    assert {e.extra_data["what"] for e in events} == {"import: fil"}
     assert set(EXPECTED) == {case for case, _, _ in corpus}
     assert after == before
     assert not (tmp_path.parent / "x.xlsx").exists()

@@ -1,9 +1,12 @@
+from pathlib import Path
+
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from lovende.demo.seed import REFUSAL, SeedResult, demo_data_allowed, seed_demo
 
 HOST = "127.0.0.1"
+SAMPLE_IMPORTS = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 class Command(BaseCommand):
@@ -47,6 +50,8 @@ def welcome(result: SeedResult, address: str, *, serving: bool) -> str:
             "",
             f"Åbn http://{address} i browseren og log ind som en af personerne herunder. {start}",
             "Alle navne og CPR-numre er opdigtede.",
+            # imports (FILE-02): sample files to try «Importér fra fil» with, e.g. as mette
+            f"Eksempelfiler til import (med og uden fejl): {SAMPLE_IMPORTS}",
             "",
             f"  {'Bruger':<{width}}  {'Adgangskode':<17}  Hvem",
             *logins,
