@@ -19,6 +19,8 @@ test-fast: setup  ## the inner loop: everything but the browser tests
 
 bench: setup  ## municipality scale: course page, writes, dashboards, status board (2,000 initiatives), SPC on 10,000 points — p50/p95 (SQLite; PostgreSQL if DATABASE_URL is set)
 	$(PY) -m bench.run
+	# LOAD-01: locust against gunicorn (2 workers) on the demo; LOVENDE_LOAD_SECONDS (default 60)
+	$(PY) -m bench.load
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -1,0 +1,113 @@
+"""`python -m bench.load` (part of `make bench`): the load test against gunicorn (LOAD-01).
+
+Builds the demo municipality in its own database (PostgreSQL `lovende_load` next to
+DATABASE_URL's database, else a fresh SQLite file under /tmp), starts gunicorn with
+LOVENDE_LOAD_WORKERS workers (default 2) on 127.0.0.1:8765, runs bench/locustfile.py headless
+and returns locust's exit code (set by its budget check). Environment:
+
+    LOVENDE_LOAD_SECONDS   run time (default 60)     LOVENDE_LOAD_USERS     users (default 50)
+    LOVENDE_LOAD_CITIZENS  demo size (default 300)   LOVENDE_LOAD_WORKERS   gunicorn workers
+
+The rate limits (API-02) are raised for the run: fifty simulated people share five logins.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ADDRESS = "127.0.0.1:8765"
+
+
+def environment() -> dict[str, str]:
+    env = dict(os.environ, LOVENDE_MODE="test", DEBUG="0")
+    env.update(LOVENDE_RATE_LIMIT_API="1000000", LOVENDE_RATE_LIMIT_EXPORTS="1000000")
+    url = env.get("DATABASE_URL")
+    if url:
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute("DROP DATABASE IF EXISTS lovende_load")
+            connection.execute("CREATE DATABASE lovende_load")
+        env["DATABASE_URL"] = url.rpartition("/")[0] + "/lovende_load"
+    else:
+        path = Path(tempfile.gettempdir()) / "lovende-load.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        env["LOVENDE_SQLITE"] = str(path)
+    return env
+
+
+def run(env: dict[str, str], *args: str) -> None:
+    subprocess.run([str(BIN / "python"), "manage.py", *args], cwd=ROOT, env=env, check=True)  # noqa: S603
+
+
+def wait_for(url: str, seconds: int = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own local server
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise SystemExit(f"gunicorn answered nothing on {url} within {seconds} s")
+
+
+def main() -> int:
+    env = environment()
+    seconds = env.get("LOVENDE_LOAD_SECONDS", "60")
+    users = env.get("LOVENDE_LOAD_USERS", "50")
+    run(env, "migrate", "--verbosity", "0")
+    run(env, "seed", "--citizens", env.get("LOVENDE_LOAD_CITIZENS", "300"))
+    server = subprocess.Popen(  # noqa: S603 - fixed command line
+        [
+            str(BIN / "gunicorn"),
+            "lovende.wsgi:application",
+            "--bind",
+            ADDRESS,
+            "--workers",
+            env.get("LOVENDE_LOAD_WORKERS", "2"),
+            "--access-logfile",
+            "/dev/null",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    try:
+        wait_for(f"http://{ADDRESS}/healthz")
+        (ROOT / "out").mkdir(exist_ok=True)
+        locust = subprocess.run(  # noqa: S603 - fixed command line
+            [
+                str(BIN / "locust"),
+                "-f",
+                "bench/locustfile.py",
+                "--headless",
+                "-u",
+                users,
+                "-r",
+                "5",
+                "-t",
+                f"{seconds}s",
+                "--csv",
+                "out/load",
+                "--only-summary",
+                "-H",
+                f"http://{ADDRESS}",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=False,
+        )
+        return locust.returncode
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
