@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
-from lovende.accounts import assurance, services
+from lovende.accounts import assurance, provider, services
 from lovende.accounts.middleware import NSIS_LEVEL
 
 ALGORITHM = "RS256"
@@ -38,6 +38,27 @@ def rejected(reason: str) -> OidcRejected:
 
 
 class MunicipalOIDCBackend(OIDCAuthenticationBackend):
+    def authenticate(self, request, **kwargs):
+        # One deadline for the token and key calls of this login (OIDC_TIMEOUT in all).
+        self.deadline = provider.deadline_in(settings.OIDC_TIMEOUT)
+        return super().authenticate(request, **kwargs)
+
+    def _deadline(self) -> float:
+        return getattr(self, "deadline", None) or provider.deadline_in(settings.OIDC_TIMEOUT)
+
+    def get_token(self, payload: dict) -> dict:
+        """Redeem the code at the token endpoint (client secret in the body, as the library)."""
+        status, answer = provider.fetch_json(
+            "POST",
+            self.OIDC_OP_TOKEN_ENDPOINT,
+            deadline=self._deadline(),
+            data=payload,
+            verify=self.get_settings("OIDC_VERIFY_SSL", True),
+        )
+        if status != 200 or not isinstance(answer, dict):
+            raise requests.HTTPError(f"token endpoint answered {status}")
+        return answer
+
     def verify_token(self, token: str, **kwargs) -> dict:
         header = self._header(token)
         if header.get("alg") != ALGORITHM:
@@ -68,13 +89,15 @@ class MunicipalOIDCBackend(OIDCAuthenticationBackend):
 
     def _signing_key(self, header: dict) -> jwt.PyJWK:
         """The provider's RSA key with the token's kid (or its only key, if the token has none)."""
-        response = requests.get(
+        status, jwks = provider.fetch_json(
+            "GET",
             self.OIDC_OP_JWKS_ENDPOINT,
+            deadline=self._deadline(),
             verify=self.get_settings("OIDC_VERIFY_SSL", True),
-            timeout=settings.OIDC_TIMEOUT,
         )
-        response.raise_for_status()
-        keys = [k for k in response.json().get("keys", []) if k.get("kty") == "RSA"]
+        if status != 200 or not isinstance(jwks, dict):
+            raise requests.HTTPError(f"JWKS endpoint answered {status}")
+        keys = [k for k in jwks.get("keys", []) if isinstance(k, dict) and k.get("kty") == "RSA"]
         keys = [k for k in keys if k.get("alg", ALGORITHM) == ALGORITHM]
         keys = [k for k in keys if k.get("use", "sig") == "sig"]
         if "kid" in header:

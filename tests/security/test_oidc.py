@@ -233,6 +233,59 @@ def test_a_hanging_provider_gives_a_503_page_in_time(client, settings, hanging_s
     )
 
 
+@pytest.fixture
+def trickling_server():
+    """A real HTTP server that answers a byte every 0.3 s: each read is quick, the whole never."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen()
+    server.settimeout(0.2)
+    stop = threading.Event()
+
+    def trickle(connection: socket.socket) -> None:
+        connection.recv(65536)
+        connection.sendall(
+            b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 99999\r\n\r\n"
+        )
+        while not stop.wait(0.3):
+            try:
+                connection.sendall(b" ")
+            except OSError:
+                break
+        connection.close()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                connection, _address = server.accept()
+            except TimeoutError:
+                continue
+            threading.Thread(target=trickle, args=(connection,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.getsockname()[1]}"
+    stop.set()
+    thread.join()
+    server.close()
+
+
+def test_a_trickling_provider_gives_a_503_page_in_time(client, settings, trickling_server) -> None:
+    # covers AUTH-01 and REL-05: the deadline covers the whole answer, not each read
+    fake_op.configure(settings, base=trickling_server)
+    state, _nonce = start_login(client)
+
+    started = time.monotonic()
+    response = finish_login(client, state)
+    elapsed = time.monotonic() - started
+
+    assert response.status_code == 503
+    assert elapsed < settings.OIDC_TIMEOUT + 1
+    print(
+        f"\nAUTH-01 trickling IdP: 503 after {elapsed:.2f} s (OIDC_TIMEOUT={settings.OIDC_TIMEOUT} s)"
+    )
+
+
 def test_two_issuers_with_the_same_sub_and_email_are_two_users(client, settings, op_key) -> None:
     # covers AUTH-01: keyed by (issuer, sub), never by e-mail
     users = []
