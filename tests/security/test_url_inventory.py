@@ -3,12 +3,14 @@
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
 
-pytestmark = pytest.mark.django_db
+from tests.security.matrix_client import checked_routes
+from tests.security.permission_matrix import (
+    OWN_LOGIN_NAMESPACES,
+    PERMISSION_MATRIX,
+    PUBLIC_URLS,
+)
 
-# Routes anyone may reach. Everything else must send an anonymous visitor to the login page.
-PUBLIC_URLS = {"login", "logout", "healthz", "set_language"}
-# The Django admin has its own login; it is for the system administrator only.
-OWN_LOGIN_NAMESPACES = {"admin"}
+pytestmark = pytest.mark.django_db
 
 
 def routes(resolver: URLResolver = None, prefix: str = "", namespace: str = ""):
@@ -62,3 +64,37 @@ def test_it_answers_anonymous_api_calls_with_401(client, name, path):
     assert client.get(path).status_code == (404 if root else 401), name
     assert client.post(path).status_code in ((404,) if root else (401, 405)), name
     assert len(API_ROUTES) >= 2
+
+
+def test_every_route_is_public_on_purpose_or_in_the_permission_matrix():
+    # covers ACL-01: deny by default; a new route fails the build until someone decides who may
+    # use it (Zulip's "URL coverage" test). The walk includes the django-ninja API's routes.
+    names = [name for name, _ in checked_routes()]
+    unlisted = sorted(set(names) - PUBLIC_URLS - set(PERMISSION_MATRIX))
+    print(
+        f"\n{len(names)} named routes (Django admin excluded): {len(PUBLIC_URLS & set(names))} "
+        f"public, {len(set(names) & set(PERMISSION_MATRIX))} in the permission matrix, "
+        f"{len(unlisted)} unlisted"
+    )
+
+    assert unlisted == [], (
+        "Routes with no entry in tests/security/permission_matrix.py: "
+        + ", ".join(unlisted)
+        + ". Add each to PERMISSION_MATRIX with the object it addresses and the rule for GET "
+        "and POST (or to PUBLIC_URLS if anyone, signed in or not, may use it), so the matrix "
+        "test checks who gets in (SECURITY ACL-01, ACL-02)."
+    )
+
+
+def test_the_matrix_lists_no_route_that_is_gone():
+    # covers ACL-01: a stale row would hide that its route's replacement is unlisted
+    names = {name for name, _ in checked_routes()}
+
+    assert sorted(set(PERMISSION_MATRIX) - names) == []
+
+
+def test_the_api_routes_are_walked_too():
+    # covers ACL-01: django-ninja's routes are URL patterns under the "api" namespace
+    names = {name for name, _ in checked_routes()}
+
+    assert {"api:intervention_overview", "api:organisation_overview"} <= names
