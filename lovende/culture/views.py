@@ -127,7 +127,10 @@ def create_landmark(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Pejlemærket %(theme)s er oprettet.") % {"theme": landmark})
             return redirect("culture:update_landmark", landmark.pk)
     return render(
-        request, "culture/landmark_form.html", {"form": form, "landmark": None}, _status(form)
+        request,
+        "culture/landmark_form.html",
+        {"form": form, "landmark": None},
+        status=_status(form),
     )
 
 

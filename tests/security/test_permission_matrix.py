@@ -75,3 +75,62 @@ def test_zz_report_matrix_size():
         f"{TOTALS['wrong denials']}"
     )
     assert len(routes) > 150
+
+
+# Modules that may reach personal data's managers directly, each with its reason (ACL-02). A
+# view, API, form or template-tag module is never among them: they get their objects through
+# the permission layer's querysets and getters.
+PERSONAL_MODELS = {
+    "Citizen", "Course", "Measurement", "Observation", "Feedback", "Assessment", "Goal",
+    "OutcomeSummary", "MonthlyScores", "AccessLog",
+}  # fmt: skip
+MANAGERS = ("objects", "_default_manager", "_base_manager")
+ALLOWED = {
+    "citizens/permissions.py": "the door: courses and citizens visible to a user",
+    "measurements/permissions.py": "the door to measurements, through courses_visible_to",
+    "audit/permissions.py": "the access log's door, for log reviewers only",
+    "privacy/permissions.py": "the citizens' rights desk's door (administrators, own org)",
+    "citizens/services.py": "writes on a citizen or course the view got through the door",
+    "measurements/services.py": "writes and summary refreshes for a course already fetched",
+    "audit/services.py": "writes the access log; prunes it (the only deletion path)",
+    "privacy/services.py": "erasure and retention of citizens already fetched or by policy",
+    "citizens/aggregates.py": "counts over aggregate_units(user): numbers, never names",
+    "dashboards/aggregates.py": "counts over the scoped courses the dashboard passes in",
+    "improvement/aggregates.py": "monthly counts for an initiative the view got through its "
+    "getter; no names, suppressed below k",
+    "demo/seed.py": "the demo builder's own totals, run from the command line",
+}
+
+
+def direct_uses(path) -> list[str]:
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{node.value.id}.{node.attr} (line {node.lineno})"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr in MANAGERS
+        and isinstance(node.value, ast.Name)
+        and node.value.id in PERSONAL_MODELS
+    ]
+
+
+def test_personal_data_is_queried_only_in_the_allowed_modules():
+    # covers ACL-02: no view or API module uses Citizen/Course/Measurement.objects directly
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2] / "lovende"
+    found = {
+        str(path.relative_to(package)): uses
+        for path in sorted(package.rglob("*.py"))
+        if "migrations" not in path.parts and (uses := direct_uses(path))
+    }
+    offenders = {module: uses for module, uses in found.items() if module not in ALLOWED}
+    print(f"\n{len(found)} modules query personal data directly; allowlist ({len(ALLOWED)}):")
+    for module, reason in ALLOWED.items():
+        print(f"  {module}: {reason}")
+
+    assert offenders == {}, "query through the app's permissions.py instead"
+    assert not [m for m in ALLOWED if "views" in m or m.startswith("api/") or "forms" in m]
+    assert "citizens/permissions.py" in found  # the walk sees the door itself
