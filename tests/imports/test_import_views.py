@@ -71,3 +71,16 @@ def test_it_shows_row_errors_and_saves_nothing(client_for, importer):
     )
     assert refused.status_code == 302
     assert Citizen.objects.count() == 0
+
+
+def test_it_logs_the_preview_of_citizens_the_user_already_has(client_for, importer, nord_course):
+    # covers LOG-01: the preview says which rows are Freja, already Mette's citizen: a read of her
+    client = client_for(importer)
+    upload(client, "borgere.csv", files.csv_bytes(files.demo_rows()))
+    check_all(client)
+
+    preview = client.get(reverse("imports:preview")).content.decode()
+    read = AccessLog.objects.filter(action=AccessLog.Action.VIEW, criterion__startswith="Import")
+
+    assert "Borgere, der findes i forvejen: 1" in preview
+    assert list(read.values_list("citizen_id", flat=True)) == [nord_course.citizen_id]
