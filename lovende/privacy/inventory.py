@@ -120,6 +120,35 @@ INVENTORY: dict[str, ModelEntry] = {
         "fields": {N: ("session_key", "expire_date"), ST: ("session_data",)},
     },
     # django-axes (AUTH-03): failed and successful logins of staff, kept for brute-force protection.
+    # accounts (AUTH-01): the municipal IdP's identity of a member of staff.
+    "accounts.OidcIdentity": {
+        "subjects": (MEDARBEJDER,),
+        "purpose": "access",
+        "fields": {N: ("id", "created_at"), ST: ("user", "issuer", "subject")},
+    },
+    # django-otp (AUTH-02): a member of staff's TOTP device; the key is a secret.
+    "otp_totp.TOTPDevice": {
+        "subjects": (MEDARBEJDER,),
+        "purpose": "access",
+        "fields": {
+            N: (
+                "id",
+                "name",
+                "confirmed",
+                "step",
+                "t0",
+                "digits",
+                "tolerance",
+                "drift",
+                "last_t",
+                "throttling_failure_timestamp",
+                "throttling_failure_count",
+                "created_at",
+                "last_used_at",
+            ),
+            ST: ("user", "key"),
+        },
+    },
     "axes.AccessAttempt": {
         "subjects": (MEDARBEJDER,),
         "purpose": "access",
