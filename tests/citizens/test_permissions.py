@@ -132,11 +132,29 @@ def test_it_lets_a_leader_with_citizen_access_see_the_subtree(client_for, tree, 
 def test_it_revokes_access_on_the_very_next_request(client_for, mette, nord_course):
     # covers ACL-04: roles are not cached in the session
     client = client_for(mette)
-    assert client.get(reverse("citizens:course_detail", args=[nord_course.pk])).status_code == 200
+    page = reverse("citizens:course_detail", args=[nord_course.pk])
+    assert client.get(page).status_code == 200
+    # a role elsewhere keeps her signed in, so the answer is the page's own 404
+    org_services.assign_role(
+        user=mette, unit=nord_course.unit.parent, kind="leder", management_level=3
+    )
+
+    org_services.remove_role(role=mette.roles.get(kind="medarbejder"))
+
+    assert client.get(page).status_code == 404
+
+
+def test_losing_the_last_role_ends_the_session_on_the_next_request(client_for, mette, nord_course):
+    # covers ACL-04 and SESS-01: removing the last role signs the user out
+    client = client_for(mette)
+    page = reverse("citizens:course_detail", args=[nord_course.pk])
+    assert client.get(page).status_code == 200
 
     org_services.remove_role(role=mette.roles.get())
 
-    assert client.get(reverse("citizens:course_detail", args=[nord_course.pk])).status_code == 404
+    response = client.get(page)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
 
 
 def test_it_sees_no_personal_data_as_a_user_without_roles(tree, nord_course):
