@@ -5,6 +5,7 @@ matrix with every method, and the outcome class must be the table's (permission_
 One test per (role, position): it loops over the routes and names every mismatch.
 """
 
+import logging
 import time
 
 import pytest
@@ -17,6 +18,13 @@ from tests.security.world import build_world, cells
 
 pytestmark = pytest.mark.django_db
 TOTALS = {"requests": 0, "allows": 0, "denials": 0, "wrong denials": 0, "cells": 0}
+
+
+@pytest.fixture
+def quiet_refusals(monkeypatch):
+    """Thousands of expected 403/404s need no warning with a traceback each."""
+    for name in ("django.request", "django.security.csrf"):
+        monkeypatch.setattr(logging.getLogger(name), "disabled", True)
 
 
 @pytest.fixture
@@ -35,7 +43,9 @@ def classify(want: str, got: str) -> str | None:
 
 
 @pytest.mark.parametrize(("kind", "position"), cells())
-def test_every_route_answers_as_the_table_says(client: Client, fast_templates, kind, position):
+def test_every_route_answers_as_the_table_says(
+    client: Client, fast_templates, quiet_refusals, kind, position
+):
     # covers ACL-02 (roles × positions × routes × methods) and ACL-04 (position "other")
     world = build_world()
     subject = world.subjects[kind, position]
