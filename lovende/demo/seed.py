@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from lovende.audit.services import set_log_reviewer
 from lovende.citizens.models import Citizen, Course
 from lovende.demo.caseload import (
     FIXED_COURSES,
@@ -102,6 +103,8 @@ def _seed(rng: random.Random, citizens: int, today: datetime.date) -> None:
     create_culture(demo, today)
     create_description(demo, today)
     create_scaling(demo, today)
+    # The log is read by a log reviewer, not by the administrators (LOG-02, decision 22).
+    set_log_reviewer(user=demo.staff["bo"], reviewer=True)
     if Organisation.objects.filter(name=NEIGHBOUR.name).exists():
         return
     neighbour = build_town(NEIGHBOUR, rng)

@@ -97,6 +97,8 @@ PERSONAS = (
             "Udviklingskonsulent i forvaltningen; sætter indsatser, møder og skalering op"),
     Persona("it-admin", "Ida", "Syrenbakke", Post((ROOT,), "IT-administrator", None, ADMINISTRATOR),
             "Administrator: brugere, enheder og roller"),
+    Persona("bo", "Bo", "Rørsdal", Post((), "Informationssikkerhedskoordinator", None),
+            "Logkontrollant: læser adgangsloggen og laver stikprøvekontrol; ingen rolle i enhederne"),
     Persona("karin", "Karin", "Fjordklit",
             Post((NEIGHBOUR_UNIT,), "Familiebehandler", "Familiebehandling"),
             "Familiebehandler i Nabo Kommune; ser intet fra Demo Kommune", NEIGHBOUR_NAME),

@@ -14,6 +14,7 @@ from django.db.models import Count, F, Q
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from lovende.audit.permissions import is_log_reviewer
 from lovende.citizens import cpr
 from lovende.citizens.models import Citizen, Course, Feedback, Observation
 from lovende.demo.seed import seed_demo
@@ -81,11 +82,21 @@ def test_it_creates_every_persona(seeded):
         assert (role.unit.name, role.kind, role.management_level) == (unit, kind, level), username
         assert role.citizen_access is access, username
         assert user.check_password(DEMO_PASSWORD), username
-    assert {login[0] for login in seeded.logins} == set(PERSONAS)
+    assert {login[0] for login in seeded.logins} == set(PERSONAS) | {"bo"}
+
+
+def test_the_log_reviewer_has_no_role_but_may_read_the_log(seeded):
+    # covers LOG-02: the log is read by a log reviewer, not by the administrators
+    bo = User.objects.get(username="bo")
+
+    assert not bo.roles.exists()
+    assert is_log_reviewer(bo)
+    assert bo.check_password(DEMO_PASSWORD)
+    assert not is_log_reviewer(User.objects.get(username="it-admin"))
 
 
 def test_it_gives_generated_staff_no_password(seeded):
-    generated = User.objects.exclude(username__in=PERSONAS)
+    generated = User.objects.exclude(username__in=[*PERSONAS, "bo"])
 
     assert 30 <= User.objects.count() <= 60
     assert not any(user.has_usable_password() for user in generated)
