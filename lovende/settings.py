@@ -256,6 +256,9 @@ LOVENDE_OIDC_ACR_MIN = env_str("LOVENDE_OIDC_ACR_MIN", "betydelig")
 LOVENDE_OIDC_ACR_VALUES = env_str("LOVENDE_OIDC_ACR_VALUES")
 # Kommunekode or name of the organisation a new OIDC user joins; none when unset (no roles ever).
 LOVENDE_OIDC_ORGANISATION = env_str("LOVENDE_OIDC_ORGANISATION")
+# The claim holding the user's roles as «rolle[:niveau]@enheds-UUID» (central access control,
+# e.g. KOMBIT job-function roles or OS2rollekatalog); unset = administrators give roles in Lovende.
+LOVENDE_OIDC_ROLES_CLAIM = env_str("LOVENDE_OIDC_ROLES_CLAIM")
 LOVENDE_OIDC_ENABLED = all(
     (
         LOVENDE_OIDC_ISSUER,

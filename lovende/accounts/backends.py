@@ -137,7 +137,14 @@ class MunicipalOIDCBackend(OIDCAuthenticationBackend):
         )
 
     def create_user(self, claims: dict):
-        return services.create_oidc_user(claims)
+        user = services.create_oidc_user(claims)
+        services.sync_claimed_roles(user, claims)
+        return user
+
+    def update_user(self, user, claims: dict):
+        # Central access control: with a roles claim configured, every login brings the roles.
+        services.sync_claimed_roles(user, claims)
+        return user
 
     def describe_user_by_claims(self, claims: dict) -> str:
         return f"sub {claims.get('sub')} from {claims.get('iss')}"

@@ -1,6 +1,7 @@
 """Writes for logins: users from the identity provider, TOTP devices, ending sessions."""
 
 import hashlib
+import logging
 import time
 from binascii import unhexlify
 
@@ -15,9 +16,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
 from lovende.accounts.models import OidcIdentity
+from lovende.organisation import claims as role_claim_parsing
+from lovende.organisation import services as org_services
 from lovende.organisation.models import Organisation
 
 User = get_user_model()
+logger = logging.getLogger(__name__)
 
 
 def oidc_username(issuer: str, subject: str) -> str:
@@ -48,6 +52,28 @@ def create_oidc_user(claims: dict) -> User:
     user.save()
     OidcIdentity.objects.create(user=user, issuer=issuer, subject=subject)
     return user
+
+
+def sync_claimed_roles(user: User, claims: dict) -> None:
+    """With LOVENDE_OIDC_ROLES_CLAIM set, make the user's roles exactly the claimed ones (ACL-04).
+
+    The claim is a list of «rolle[:niveau]@enheds-UUID» (organisation/claims.py), as KOMBIT's
+    job-function roles with data restrictions or OS2rollekatalog send them. A claim that is not a
+    list grants nothing; entries Lovende cannot read are logged by number, never by value.
+    """
+    name = settings.LOVENDE_OIDC_ROLES_CLAIM
+    if not name or user.organisation_id is None:
+        return
+    value = claims.get(name, [])
+    role_claims, problems = role_claim_parsing.parse(value if isinstance(value, list) else [])
+    _added, _removed, unknown = org_services.sync_roles_from_claims(user=user, claims=role_claims)
+    if problems or unknown or not isinstance(value, list):
+        logger.warning(
+            "roles claim for user %s: %d unreadable entries, %d unknown units",
+            user.pk,
+            len(problems) + (not isinstance(value, list)),
+            len(unknown),
+        )
 
 
 def end_sessions(user_ids: set[int]) -> int:

@@ -337,3 +337,34 @@ def test_an_error_from_the_provider_is_a_danish_message(client, op) -> None:
     assert "Log ind med kommunens login mislykkedes" in login_page_text(client, response)
     assert state not in client.session.get("oidc_states", {})  # the state cannot be reused
     assert signed_in_user(client) is None
+
+
+def test_a_roles_claim_gives_and_takes_the_claimed_roles(client, op, settings, tree) -> None:
+    # covers ACL-04: roles come from the IdP as job role + unit UUID, on every login
+    tree.organisation.municipality_code = "999"
+    tree.organisation.save()
+    settings.LOVENDE_OIDC_ORGANISATION = "999"
+    settings.LOVENDE_OIDC_ROLES_CLAIM = "lovende_roles"
+
+    def login(roles) -> User:
+        state, nonce = start_login(client)
+        with responses.RequestsMock() as mocked:
+            op.stub(mocked, op.sign(op.claims(nonce, lovende_roles=roles)))
+            finish_login(client, state)
+        return User.objects.get(oidc_identities__subject="medarbejder-42")
+
+    user = login([f"medarbejder@{tree.nord.uuid}", "superbruger@x", f"leder:3@{tree.syd.uuid}"])
+    assert set(user.roles.values_list("unit__name", "kind")) == {
+        ("Familiebehandling Nord", "medarbejder"),
+        ("Familiebehandling Syd", "leder"),
+    }
+
+    client.post(reverse("logout"))
+    user = login([f"leder:3@{tree.syd.uuid}"])
+    assert list(user.roles.values_list("unit__name", "kind")) == [
+        ("Familiebehandling Syd", "leder")
+    ]
+
+    client.post(reverse("logout"))
+    user = login("medarbejder@nord")  # not a list: grants nothing, takes everything
+    assert not user.roles.exists()
