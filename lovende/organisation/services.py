@@ -150,6 +150,8 @@ def assign_role(
         raise ValidationError(
             {"unit": _("Enheden hører til en anden organisation end medarbejderen.")}
         )
+    if kind not in Role.Kind.values:
+        raise ValidationError({"kind": _("Ukendt rolle.")})
     if kind == Role.Kind.LEADER and management_level is None:
         raise ValidationError(
             {"management_level": _("En leder skal have et ledelsesniveau (1-4).")}

@@ -111,3 +111,13 @@ def test_a_changed_level_replaces_the_role_and_an_empty_claim_removes_all(tree):
 @pytest.mark.django_db
 def test_every_unit_gets_its_own_uuid(tree):
     assert len({unit.uuid for unit in Unit.objects.all()}) == Unit.objects.count() == 4
+
+
+@pytest.mark.django_db
+def test_assigning_an_unknown_role_kind_is_refused(tree):
+    from django.core.exceptions import ValidationError
+
+    user = make_staff(tree.organisation, "ny", "Ny", "Medarbejder")
+    with pytest.raises(ValidationError, match="Ukendt rolle"):
+        org_services.assign_role(user=user, unit=tree.nord, kind="employee")
+    assert not user.roles.exists()
