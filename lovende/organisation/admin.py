@@ -14,8 +14,8 @@ class OrganisationAdmin(admin.ModelAdmin):
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
     # Units are created and moved in Lovende's own pages, which keep the tree's paths right.
-    list_display = ["name", "kind", "organisation", "path"]
-    readonly_fields = ["organisation", "parent", "path"]
+    list_display = ["name", "kind", "organisation", "path", "uuid"]
+    readonly_fields = ["organisation", "parent", "path", "uuid"]
 
     def has_add_permission(self, request: object) -> bool:
         return False
