@@ -9,7 +9,8 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import DatabaseError, transaction
+from django.conf import settings
+from django.db import DatabaseError, connections, transaction
 
 ALIAS = "fresh"
 DAY = datetime.date(2025, 1, 6)
@@ -203,7 +204,19 @@ def check_access_log(apps, pk: int) -> tuple[str, str]:
     return "allowed", "refused"
 
 
+def seed_cache(apps) -> list[str]:
+    """Nothing to seed: before the migration the database has no cache table."""
+    return [settings.CACHES["default"]["LOCATION"]]
+
+
+def check_cache(apps, expected: list[str]) -> tuple[list[str], list[str]]:
+    """The rate limits' shared cache table exists after `migrate` (API-02)."""
+    tables = set(connections[ALIAS].introspection.table_names())
+    return [name for name in expected if name in tables], expected
+
+
 CASES = [
+    Case(("api", "0001_cache_table"), seed_cache, check_cache),
     Case(("organisation", "0002_unit_uuid"), seed_units, check_units),
     Case(("citizens", "0006_dashboards"), seed_courses, check_courses),
     Case(("measurements", "0002_dashboards"), seed_measurements, check_measurements),
