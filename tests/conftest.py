@@ -184,6 +184,19 @@ def srs(tree, intervention):
 
 # --- audit (SECURITY LOG-03): the whole suite runs under a capturing log handler that fails a
 # test whose log records carry a CPR number, a citizen name or a session key (tests/log_capture.py)
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo municipality (60 citizens), seeded once per test module and rolled back after."""
+    from django.db import transaction
+
+    from lovende.demo.seed import seed_demo
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        seed_demo(citizens=60)
+        yield
+        transaction.set_rollback(True)
+
+
 from tests.log_capture import log_guard, no_sensitive_log_records  # noqa: E402, F401
 
 # --- end audit ---

@@ -1,25 +1,14 @@
 """CSRF: every state change needs the token, and a GET never writes (SECURITY CSRF-01)."""
 
 import pytest
-from django.db import transaction
 from django.test import Client
 
-from lovende.demo.seed import seed_demo
 from lovende.organisation.models import User
 from tests.security.crawl import crawl, row_counts
 from tests.security.test_url_inventory import ALL_ROUTES, API_NAMESPACE
 
 # One persona per kind of role (sofie and jens would repeat mette and lars), and another municipality.
 PERSONAS = ("mette", "lars", "hanne", "pia", "it-admin", "karin")
-CITIZENS = 60
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        seed_demo(citizens=CITIZENS)
-        yield
-        transaction.set_rollback(True)
 
 
 def test_it_refuses_every_post_without_a_token_in_danish(demo, db):

@@ -18,18 +18,15 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django import forms
-from django.db import transaction
 from django.test import Client
 from openpyxl import load_workbook
 
 import lovende
 from lovende.citizens.models import Citizen
-from lovende.demo.seed import seed_demo
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import User
 from lovende.reflection import packs
 from lovende.reflection.models import Meeting
-from tests.demo.conftest import CITIZENS
 from tests.security.world import build_world
 
 CPR = re.compile(r"(?<!\d)\d{6}-?\d{4}(?!\d)")
@@ -42,14 +39,6 @@ START = [
 # only open for people who can use them.
 SKIP = ("/accounts/", "/admin/", "/i18n/", "/static/", "/api/v1/docs", "/api/v1/openapi")
 MAX_PAGES = 600
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        seed_demo(citizens=CITIZENS)
-        yield
-        transaction.set_rollback(True)
 
 
 class Links(HTMLParser):

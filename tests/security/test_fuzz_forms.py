@@ -13,18 +13,15 @@ import string
 from collections import Counter
 
 import pytest
-from django.db import transaction
 from django.test import Client
 from django.urls import resolve
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from lovende.citizens import cpr
-from lovende.demo.seed import seed_demo
 from lovende.organisation.models import User
 from tests.security.crawl import FormInfo, crawl
 
-CITIZENS = 60
 # Who crawls: their pages hold every kind of form between them.
 PERSONAS = ("mette", "hanne", "pia", "it-admin")
 # Forms that end the session or change who is logged in; posting them would end the crawl.
@@ -47,14 +44,6 @@ BAD_VALUES = st.one_of(
     st.sampled_from(SQL_LIKE),
     st.just("9" * 400),
 )
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        seed_demo(citizens=CITIZENS)
-        yield
-        transaction.set_rollback(True)
 
 
 def one_form_per_route(forms: list[FormInfo]) -> dict[str, FormInfo]:

@@ -12,13 +12,11 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.db import transaction
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lovende.api.apps import require_defusedxml
-from lovende.demo.seed import seed_demo
 from lovende.organisation.models import User
 from tests.security.crawl import FormInfo, crawl, route_key, row_counts
 
@@ -44,14 +42,6 @@ CONTROL = st.text(alphabet=st.characters(max_codepoint=0x9F, categories=["Cc"]),
 BAD_QUERIES = st.one_of(st.sampled_from(SQL_LIKE), CONTROL, st.text(max_size=40))
 # Sort and filter parameter names a list might read even where no form shows them.
 EXTRA_PARAMETERS = ("sort", "orden", "ordering", "order_by", "side", "q")
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), transaction.atomic():
-        seed_demo(citizens=60)
-        yield
-        transaction.set_rollback(True)
 
 
 def test_the_code_passes_ruffs_security_rules():
