@@ -46,7 +46,7 @@ class AccessContext:
     def of(cls, request: HttpRequest) -> "AccessContext":
         return cls(
             page=request.path[:300],
-            ip_address=request.META.get("REMOTE_ADDR") or None,
+            ip_address=client_ip(request),
             request_id=getattr(request, "request_id", ""),
         )
 

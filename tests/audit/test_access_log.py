@@ -159,3 +159,16 @@ def test_it_forbids_caching_of_signed_in_pages(client_for, mette, nord_course):
     response = client_for(mette).get(reverse("citizens:course_detail", args=[nord_course.pk]))
 
     assert response["Cache-Control"] == "no-store"
+
+
+def test_it_logs_the_client_address_behind_the_proxy(client_for, mette, nord_course, settings):
+    # covers LOG-01: the entry names the client, not the reverse proxy, and a forged entry is ignored
+    settings.LOVENDE_TRUSTED_PROXIES = 1
+
+    client_for(mette).get(
+        reverse("citizens:course_detail", args=[nord_course.pk]),
+        REMOTE_ADDR="10.1.1.1",
+        HTTP_X_FORWARDED_FOR="192.0.2.99, 203.0.113.7",
+    )
+
+    assert list(AccessLog.objects.values_list("ip_address", flat=True)) == ["203.0.113.7"]
