@@ -19,7 +19,7 @@ from lovende.culture.models import Concern, Landmark, LandmarkStatement, Learnin
 from lovende.culture.survey_services import survey_threshold
 from lovende.improvement.models import Initiative, Trial
 from lovende.interventions.models import Intervention
-from lovende.organisation.models import Unit, User
+from lovende.organisation.models import Organisation, Unit, User
 
 
 def _check_unit(unit: Unit | None, by: User, errors: dict[str, str]) -> None:
@@ -46,7 +46,17 @@ def _check_landmark(by: User, unit: Unit | None, theme: str, intent: str) -> Non
 
 
 def _next_order(rows: QuerySet) -> int:
+    """One past the highest ``order``; call it only with the rows' parent locked (REL-02)."""
     return (rows.aggregate(last=Max("order"))["last"] or 0) + 1
+
+
+def _lock_organisation(organisation_id: int) -> None:
+    """Hold back other writers of the organisation's landmarks until the transaction ends.
+
+    Landmarks are numbered per unit, or per organisation when they have no unit; no unit has no
+    row to lock, so the organisation's row is the one lock that covers both (REL-02).
+    """
+    Organisation.objects.select_for_update().get(pk=organisation_id)
 
 
 @transaction.atomic
@@ -55,6 +65,7 @@ def create_landmark(
 ) -> Landmark:
     """Add a theme to the landmarks of ``unit`` (None: the whole organisation), last in order."""
     _check_landmark(by, unit, theme, intent)
+    _lock_organisation(by.organisation_id)
     siblings = Landmark.objects.filter(organisation_id=by.organisation_id, unit=unit, active=True)
     return Landmark.objects.create(
         organisation_id=by.organisation_id,
@@ -107,6 +118,8 @@ def _check_statement_text(text: str) -> str:
 def add_statement(*, by: User, landmark: Landmark, text: str) -> LandmarkStatement:
     """Add a statement last under the theme."""
     text = _check_statement_text(text)
+    # Lock the landmark so that two statements added at once never get the same place (REL-02).
+    landmark = Landmark.objects.select_for_update().get(pk=landmark.pk)
     if not landmark.active:
         raise ValidationError(_("Pejlemærket er slettet."))
     order = _next_order(landmark.statements.filter(active=True))
@@ -138,6 +151,7 @@ def start_with_examples(*, by: User, unit: Unit | None) -> list[Landmark]:
     errors: dict[str, str] = {}
     _check_unit(unit, by, errors)
     _raise(errors)
+    _lock_organisation(by.organisation_id)  # two clicks at once add the examples only once
     existing = Landmark.objects.filter(organisation_id=by.organisation_id, unit=unit, active=True)
     if existing.exists():
         raise ValidationError(

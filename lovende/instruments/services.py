@@ -58,8 +58,10 @@ def revise_instrument(
 ) -> InstrumentVersion:
     """Save a changed definition as a new version; earlier measurements keep theirs."""
     definition = _validated({**definition, "code": instrument.code, "name": name})
-    latest = current_version(instrument)
-    if latest.definition == definition and instrument.name == name:
+    # Lock the instrument so that two revisions saved at once never get the same number (REL-02).
+    locked = Instrument.objects.select_for_update().get(pk=instrument.pk)
+    latest = current_version(locked)
+    if latest.definition == definition and locked.name == name:
         return latest
     instrument.name = name
     instrument.save(update_fields=["name"])
