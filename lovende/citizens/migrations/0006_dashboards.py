@@ -7,8 +7,9 @@ from django.db import migrations, models
 
 def _fill(apps, schema_editor):
     """Existing courses get their staff's professional group (as services.staff_group_of)."""
+    alias = schema_editor.connection.alias
     course = apps.get_model("citizens", "Course")
-    links = course.responsible.through.objects.values_list(
+    links = course.responsible.through.objects.using(alias).values_list(
         "course_id", "user__professional_group_id"
     )
     groups: dict[int, set] = {}
@@ -19,7 +20,9 @@ def _fill(apps, schema_editor):
                staff_mixed=len(found) > 1)
         for pk, found in groups.items()
     ]  # fmt: skip
-    course.objects.bulk_update(changed, ["staff_group", "staff_mixed"], batch_size=1000)
+    course.objects.using(alias).bulk_update(
+        changed, ["staff_group", "staff_mixed"], batch_size=1000
+    )
 
 
 class Migration(migrations.Migration):

@@ -14,12 +14,13 @@ CONSULTANT, ADMINISTRATOR, LEADER = "udviklingskonsulent", "administrator", "led
 
 
 def backfill(apps, schema_editor):
+    alias = schema_editor.connection.alias
     SurveyRound = apps.get_model("culture", "SurveyRound")
     Eligibility = apps.get_model("culture", "Eligibility")
     Role = apps.get_model("organisation", "Role")
-    for survey in SurveyRound.objects.select_related("unit").order_by("pk"):
+    for survey in SurveyRound.objects.using(alias).select_related("unit").order_by("pk"):
         unit = survey.unit
-        roles = Role.objects.filter(
+        roles = Role.objects.using(alias).filter(
             unit__organisation_id=unit.organisation_id,
             unit__path__startswith=unit.path,
             user__is_active=True,
@@ -30,7 +31,8 @@ def backfill(apps, schema_editor):
         if survey.kind == "kultur":
             ancestors = [int(part) for part in unit.path.strip("/").split("/") if part]
             leaders = set(
-                Role.objects.filter(unit__organisation_id=unit.organisation_id)
+                Role.objects.using(alias)
+                .filter(unit__organisation_id=unit.organisation_id)
                 .filter(
                     models.Q(kind__in=(CONSULTANT, ADMINISTRATOR))
                     | models.Q(kind=LEADER, unit_id__in=ancestors)
@@ -40,13 +42,13 @@ def backfill(apps, schema_editor):
             members = dict.fromkeys(staff - leaders, "")
         else:
             employees = staff - {survey.subject_id}
-            invitees = set(survey.invitees.values_list("pk", flat=True)) - employees
+            invitees = set(survey.invitees.using(alias).values_list("pk", flat=True)) - employees
             split = survey.split_groups
             members = {
                 **dict.fromkeys(employees, "medarbejdere" if split else ""),
                 **dict.fromkeys(invitees, "lederkolleger" if split else ""),
             }
-        Eligibility.objects.bulk_create(
+        Eligibility.objects.using(alias).bulk_create(
             Eligibility(round_id=survey.pk, user_id=user_id, group=members[user_id])
             for user_id in sorted(members)
         )

@@ -10,10 +10,12 @@ def _fill(apps, schema_editor):
     from django.db.models import Count, DateField, Sum
     from django.db.models.functions import TruncMonth
 
+    alias = schema_editor.connection.alias
     measurement = apps.get_model("measurements", "Measurement")
     monthly = apps.get_model("measurements", "MonthlyScores")
     rows = (
-        measurement.objects.annotate(month=TruncMonth("measured_on", output_field=DateField()))
+        measurement.objects.using(alias)
+        .annotate(month=TruncMonth("measured_on", output_field=DateField()))
         .values(
             "course__intervention_id",
             "course__unit_id",
@@ -24,7 +26,7 @@ def _fill(apps, schema_editor):
         .annotate(courses=Count("course_id", distinct=True), n=Count("pk"), total=Sum("score"))
         .order_by()
     )
-    monthly.objects.bulk_create(
+    monthly.objects.using(alias).bulk_create(
         (
             monthly(
                 intervention_id=row["course__intervention_id"],

@@ -6,9 +6,9 @@ from django.db import migrations, models
 
 
 def fill(apps, schema_editor):
-    Unit = apps.get_model("organisation", "Unit")
-    for unit in Unit.objects.filter(uuid__isnull=True).only("pk"):
-        Unit.objects.filter(pk=unit.pk).update(uuid=uuid.uuid4())
+    units = apps.get_model("organisation", "Unit").objects.using(schema_editor.connection.alias)
+    for unit in units.filter(uuid__isnull=True).only("pk"):
+        units.filter(pk=unit.pk).update(uuid=uuid.uuid4())
 
 
 class Migration(migrations.Migration):
