@@ -5,7 +5,6 @@ from unittest import mock
 
 import pytest
 from django.core.exceptions import ValidationError
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
@@ -15,6 +14,7 @@ from lovende.measurements import outcomes, services
 from lovende.measurements.models import Measurement, MonthlyScores, OutcomeSummary
 from tests.conftest import make_course
 from tests.measurements.conftest import ors_answers
+from tests.state_machine_settings import STATE_MACHINE
 
 pytestmark = pytest.mark.django_db
 START = datetime.date(2025, 1, 6)
@@ -145,15 +145,7 @@ def run_machine(mette, intervention, unit, ors, other_unit=None):  # noqa: C901 
         def monthly_scores_match_raw(self):
             assert monthly_stored() == monthly_recomputed()
 
-    run_state_machine_as_test(
-        Writes,
-        settings=settings(
-            max_examples=25,
-            stateful_step_count=12,
-            deadline=None,
-            suppress_health_check=list(HealthCheck),
-        ),
-    )
+    run_state_machine_as_test(Writes, settings=STATE_MACHINE)
     return Writes.steps, Writes.faults
 
 

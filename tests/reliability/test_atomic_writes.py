@@ -12,7 +12,6 @@ from collections import Counter
 from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 
@@ -27,6 +26,7 @@ from tests.measurements.test_summary_consistency import (
     recompute,
     stored,
 )
+from tests.state_machine_settings import STATE_MACHINE
 
 pytestmark = pytest.mark.django_db
 START = datetime.date(2025, 1, 6)
@@ -125,15 +125,7 @@ def run_machine(mette, course, ors) -> Counter:  # noqa: C901 - nested rules
         def monthly_scores_equal_recompute(self):
             assert monthly_stored() == monthly_recomputed()
 
-    run_state_machine_as_test(
-        Writes,
-        settings=settings(
-            max_examples=25,
-            stateful_step_count=12,
-            deadline=None,
-            suppress_health_check=list(HealthCheck),
-        ),
-    )
+    run_state_machine_as_test(Writes, settings=STATE_MACHINE)
     return tally
 
 
