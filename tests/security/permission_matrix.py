@@ -360,7 +360,8 @@ PERMISSION_MATRIX: dict[str, tuple[str, Rule, Rule]] = {
     # Citizens' rights (issue 8, in progress elsewhere) and the import of citizens.
     **_rows("citizen", RIGHTS_DESK, None, "privacy:citizen_rights", "privacy:export_access_json",
             "privacy:export_access_pdf"),
-    "privacy:erase_citizen": _route("citizen", ADMIN_OBJECT),
+    **_rows("citizen", ADMIN_OBJECT, None, "privacy:erase_citizen", "privacy:restrict_citizen",
+            "privacy:lift_restriction"),
     **_rows(GLOBAL, ADMIN_PAGES, None, "privacy:privacy_overview", "privacy:find_citizen",
             "privacy:update_retention_rule"),
     **_rows(GLOBAL, CITIZEN_PAGES, None, "imports:upload_file", "imports:preview",
