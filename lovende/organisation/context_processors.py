@@ -14,6 +14,9 @@ def current_roles(request: HttpRequest) -> dict:
     return {
         "min_cell": settings.LOVENDE_MIN_CELL,
         "my_roles": roles,
+        # Interventions, units, meetings, improvement, scaling and culture are empty without a
+        # role (a log reviewer has only audit.review_access_log): the menu leaves them out.
+        "nav_has_role": bool(roles),
         "nav_citizens": any(role.citizen_access for role in roles),
         "nav_admin": any(role.kind == role.Kind.ADMINISTRATOR for role in roles),
         "nav_overview": any(role_sees_organisation(role) for role in roles),
