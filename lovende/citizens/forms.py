@@ -134,9 +134,33 @@ class CourseForm(CourseFieldsMixin):
 
 
 class CitizenEditForm(CitizenForm):
-    """Correcting a citizen: carries the version shown, so a stale save is refused (REL-02)."""
+    """Correcting a citizen: carries the version shown, so a stale save is refused (REL-02).
+
+    The CPR number is not put into the input (PRIV-02: masked unless revealed on purpose): an
+    empty field keeps the number, a new one replaces it, and «Fjern CPR-nummeret» removes it.
+    """
 
     version = VersionField()
+    remove_cpr = forms.BooleanField(label=_("Fjern CPR-nummeret"), required=False)
+
+    def __init__(self, *args: object, current_cpr: str | None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self.current_cpr = current_cpr
+        if current_cpr:
+            self.fields["cpr"].help_text = _(
+                "Nu: %(masked)s. Lad feltet stå tomt for at beholde CPR-nummeret, "
+                "eller skriv et nyt for at rette det."
+            ) % {"masked": cpr_numbers.mask(current_cpr)}
+        else:
+            del self.fields["remove_cpr"]
+
+    def clean_cpr(self) -> str | None:
+        return super().clean_cpr() or self.current_cpr
+
+    def clean(self) -> dict:
+        if self.cleaned_data.pop("remove_cpr", False):
+            self.cleaned_data["cpr"] = None
+        return super().clean()
 
 
 class CourseEditForm(CourseForm):

@@ -43,6 +43,12 @@ class Citizen(models.Model):
         _("pseudonym"), max_length=12, unique=True, default=new_pseudonym, editable=False
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Restriction of processing (GDPR art. 18): while set, the record is kept and can be read,
+    # but every write service refuses; only an administrator sets or lifts it, with a reason.
+    restricted_since = models.DateTimeField(_("behandling begrænset siden"), null=True, blank=True)
+    restriction_reason = models.TextField(
+        _("begrundelse for begrænsning"), blank=True, default="", db_default=""
+    )
     # Optimistic locking: edit forms send it back, stale saves are refused (REL-02)
     version = version_field()
 
@@ -68,6 +74,10 @@ class Citizen(models.Model):
     @property
     def masked_cpr(self) -> str:
         return cpr.mask(self.cpr) if self.cpr else ""
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.restricted_since is not None
 
 
 class Course(models.Model):
@@ -278,3 +288,48 @@ class Goal(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Change(models.Model):
+    """One field's value before and after a change to a citizen's record (GDPR art. 16).
+
+    Rectification must not erase what the record said: the citizen may ask what was corrected,
+    and a professional reading the course later must see that a score or a date was changed.
+    Values are kept as the screen showed them (a unit's name, «Aktiv»), so the history reads
+    the same after the unit is renamed. Erasure and retention delete a citizen's changes with
+    the rest of their record.
+    """
+
+    class Record(models.TextChoices):
+        CITIZEN = "borger", _("Borger")
+        COURSE = "forløb", pgettext_lazy("ental", "Forløb")
+        MEASUREMENT = "måling", _("Måling")
+        GOAL = "mål", _("Mål")
+        RESTRICTION = "begrænsning", _("Begrænsning (art. 18)")
+
+    citizen = models.ForeignKey(Citizen, on_delete=models.PROTECT, related_name="changes")
+    course = models.ForeignKey(
+        Course, on_delete=models.PROTECT, null=True, blank=True, related_name="changes"
+    )
+    changed_at = models.DateTimeField(_("tidspunkt"), auto_now_add=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ændret af"),
+    )
+    record = models.CharField(_("oplysning"), max_length=20, choices=Record.choices)
+    field = models.CharField(_("felt"), max_length=100)
+    old_value = models.TextField(_("før"), blank=True)
+    new_value = models.TextField(_("efter"), blank=True)
+
+    class Meta:
+        verbose_name = _("ændring")
+        verbose_name_plural = _("ændringer")
+        ordering = ["changed_at", "id"]
+        indexes = [models.Index(fields=["citizen", "changed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_record_display()}: {self.field}"

@@ -4,10 +4,18 @@ A user sees a citizen's identifiable data only through a course in a unit at or 
 their roles with citizen access. Anything else answers 404, exactly as if it did not exist.
 """
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from lovende.citizens.models import Assessment, Citizen, Course, Feedback, Goal, Observation
+from lovende.citizens.models import (
+    Assessment,
+    Change,
+    Citizen,
+    Course,
+    Feedback,
+    Goal,
+    Observation,
+)
 from lovende.organisation.models import Unit, User
 from lovende.organisation.permissions import citizen_access_units
 
@@ -67,6 +75,19 @@ def course_feedback(course: Course) -> QuerySet[Feedback]:
 def course_assessments(course: Course) -> QuerySet[Assessment]:
     """Assessments of a course the caller already got through get_course_for_user."""
     return Assessment.objects.filter(course=course).select_related("author")
+
+
+def citizen_changes(user: User, citizen: Citizen) -> QuerySet[Change]:
+    """The citizen's change history as far as the user may see it: the citizen's own fields, and
+    the changes in the courses the user may see. The reasons for a restriction (art. 18) are
+    the administrators' and the citizen's, shown on the rights page and in the export."""
+    return (
+        Change.objects.filter(citizen=citizen)
+        .exclude(record=Change.Record.RESTRICTION)
+        .filter(Q(course__isnull=True) | Q(course__in=courses_visible_to(user)))
+        .select_related("changed_by")
+        .order_by("-changed_at", "-id")
+    )
 
 
 def course_goals(course: Course) -> QuerySet[Goal]:

@@ -11,16 +11,46 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_access
+from lovende.citizens import changes
 from lovende.citizens import cpr as cpr_numbers
-from lovende.citizens.models import Assessment, Citizen, Course, Feedback, Goal, Observation
+from lovende.citizens.models import (
+    Assessment,
+    Change,
+    Citizen,
+    Course,
+    Feedback,
+    Goal,
+    Observation,
+)
 from lovende.interventions.models import Intervention
 from lovende.organisation.models import Unit, User
 from lovende.versioning import claim
 
 CLOSED = (Course.Status.COMPLETED, Course.Status.DISCONTINUED)
+
+RESTRICTED_MESSAGE = gettext_lazy(
+    "Behandlingen af borgerens oplysninger er begrænset (databeskyttelsesforordningens art. 18). "
+    "Oplysningerne kan ses, men intet kan registreres eller rettes, før en administrator "
+    "ophæver begrænsningen."
+)
+
+
+class ProcessingRestricted(ValidationError):
+    """A write to a citizen whose processing an administrator has restricted (art. 18)."""
+
+    def __init__(self) -> None:
+        super().__init__(RESTRICTED_MESSAGE, code="restricted")
+
+
+def check_not_restricted(citizen_id: int) -> None:
+    """Refuse the write if the citizen is restricted; read from the database, not the caller's
+    copy, so a restriction set a moment ago holds for a form opened before it."""
+    if Citizen.objects.filter(pk=citizen_id, restricted_since__isnull=False).exists():
+        raise ProcessingRestricted
 
 
 def _log(by: User, context: AccessContext | None, action: str, citizen: Citizen) -> None:
@@ -174,12 +204,22 @@ def update_citizen(
     """Correct a citizen's name, CPR number, birth date or gender.
 
     ``version`` is the one the editor was shown; a save over someone else's is refused (REL-02).
+    The old values are kept in the change history (art. 16).
     """
+    check_not_restricted(citizen.pk)
+    before = changes.citizen_snapshot(citizen)
     for name, value in fields.items():
         setattr(citizen, name, value)
     _check_citizen(citizen)
     claim(citizen, version)
     citizen.save(update_fields=list(fields))
+    changes.record(
+        by=by,
+        citizen=citizen,
+        kind=Change.Record.CITIZEN,
+        before=before,
+        after=changes.citizen_snapshot(citizen),
+    )
     _log(by, context, AccessLog.Action.UPDATE, citizen)
     return citizen
 
@@ -198,6 +238,7 @@ def create_course(
     responsible: Sequence[User] = (),
 ) -> Course:
     """Start a new course for an existing citizen."""
+    check_not_restricted(citizen.pk)
     course = Course(
         citizen=citizen,
         intervention=intervention,
@@ -224,14 +265,26 @@ def update_course(
     """Change a course's dates, status, unit or intervention, and optionally its staff.
 
     ``version`` is the one the editor was shown; a save over someone else's is refused (REL-02).
+    The old values are kept in the change history (art. 16).
     """
+    check_not_restricted(course.citizen_id)
     cell = _cell(course)
+    staff = list(course.responsible.all())
+    before = changes.course_snapshot(course, staff)
     for name, value in fields.items():
         setattr(course, name, value)
     if responsible is None:
-        responsible = list(course.responsible.all())
+        responsible = staff
     _save_course(course, responsible, update_fields=[*fields, "end_date"])
     claim(course, version)  # after the checks; a conflict rolls the save back with it
+    changes.record(
+        by=by,
+        citizen=course.citizen,
+        course=course,
+        kind=Change.Record.COURSE,
+        before=before,
+        after=changes.course_snapshot(course, responsible),
+    )
     if _cell(course) != cell:
         # The course's measurements now count in another cell of the monthly scores
         from lovende.measurements.services import (
@@ -275,6 +328,7 @@ def record_observation(
     tags: Sequence[str] = (),
 ) -> Observation:
     """Write a structured observation in the course."""
+    check_not_restricted(course.citizen_id)
     _check_note_date(course, observed_on, "observed_on")
     observation = Observation.objects.create(
         course=course,
@@ -293,6 +347,7 @@ def record_feedback(
     *, by: User, context: AccessContext | None, course: Course, given_on: datetime.date, text: str
 ) -> Feedback:
     """Write down the citizen's own feedback in their words."""
+    check_not_restricted(course.citizen_id)
     _check_note_date(course, given_on, "given_on")
     feedback = Feedback.objects.create(course=course, given_on=given_on, text=text, recorded_by=by)
     _log(by, context, AccessLog.Action.CREATE, course.citizen)
@@ -310,6 +365,7 @@ def record_assessment(
     text: str,
 ) -> Assessment:
     """Write the employee's professional assessment of the course's direction."""
+    check_not_restricted(course.citizen_id)
     _check_note_date(course, assessed_on, "assessed_on")
     assessment = Assessment.objects.create(
         course=course, assessed_on=assessed_on, author=by, direction=direction, text=text
@@ -329,6 +385,7 @@ def add_goal(
     weight: int = 1,
 ) -> Goal:
     """Add an individual goal to the course, for Goal Attainment Scaling."""
+    check_not_restricted(course.citizen_id)
     if not 1 <= weight <= Goal.MAX_WEIGHT:
         raise ValidationError(
             {"weight": _("Vægten skal være mellem 1 og %(max)s.") % {"max": Goal.MAX_WEIGHT}}
@@ -344,8 +401,19 @@ def close_goal(
 ) -> Goal:
     """Stop scoring a goal; earlier goal attainment keeps it. Refused if the goal changed since
     the page showed it (REL-02)."""
+    course = goal.course
+    check_not_restricted(course.citizen_id)
     claim(goal, version)
     goal.is_active = False
     goal.save(update_fields=["is_active"])
+    label = changes.goal_active_label(goal)
+    changes.record(
+        by=by,
+        citizen=course.citizen,
+        course=course,
+        kind=Change.Record.GOAL,
+        before={label: changes.value(True)},
+        after={label: changes.value(False)},
+    )
     _log(by, context, AccessLog.Action.UPDATE, goal.course.citizen)
     return goal

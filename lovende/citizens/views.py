@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
@@ -9,12 +10,12 @@ from django.views.decorators.http import require_POST
 
 from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_request_access
-from lovende.citizens import forms, permissions, services
+from lovende.citizens import changes, forms, permissions, services
 from lovende.citizens.models import Citizen, Course
 from lovende.measurements.exports import course_sheets
 from lovende.measurements.progression import course_progression
 from lovende.organisation.models import User
-from lovende.versioning import EditConflict, has_conflict, with_conflict
+from lovende.versioning import has_conflict, with_conflict
 from lovende.web import paginate, run_service, xlsx_response, xlsx_sheets_response
 
 COURSE_RELATIONS = ("citizen", "intervention", "unit")
@@ -159,7 +160,12 @@ def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
         AccessLog.Action.VIEW,
         citizens=[citizen],
     )
-    return render(request, "citizens/citizen_detail.html", {"citizen": citizen, "courses": courses})
+    context = {
+        "citizen": citizen,
+        "courses": courses,
+        "changes": changes.for_display(permissions.citizen_changes(request.user, citizen)),
+    }
+    return render(request, "citizens/citizen_detail.html", context)
 
 
 @require_POST
@@ -179,6 +185,7 @@ def reveal_cpr(request: HttpRequest, citizen_id: int) -> HttpResponse:
         .filter(citizen=citizen)
         .select_related("intervention", "unit")
     )
+    context["changes"] = changes.for_display(permissions.citizen_changes(request.user, citizen))
     return render(request, "citizens/citizen_detail.html", context)
 
 
@@ -218,7 +225,7 @@ def create_citizen(request: HttpRequest) -> HttpResponse:
 def _citizen_form(citizen: Citizen, data: QueryDict | None = None) -> forms.CitizenEditForm:
     fields = ("first_name", "last_name", "birth_date", "gender", "version")
     initial = {name: getattr(citizen, name) for name in fields}
-    return forms.CitizenEditForm(data, initial={**initial, "cpr": citizen.cpr or ""})
+    return forms.CitizenEditForm(data, initial=initial, current_cpr=citizen.cpr)
 
 
 @login_required
@@ -452,8 +459,8 @@ def close_goal(request: HttpRequest, goal_id: int) -> HttpResponse:
         services.close_goal(
             by=request.user, context=AccessContext.of(request), goal=goal, version=version
         )
-    except EditConflict as conflict:
-        messages.error(request, conflict.message)  # the list shows the goal as it is now
+    except ValidationError as refusal:  # a conflict, or the citizen's processing is restricted
+        messages.error(request, refusal.message)  # the list shows the goal as it is now
     else:
         messages.success(request, _("Målet «%(goal)s» er afsluttet.") % {"goal": goal.title})
     return redirect("citizens:goal_list", goal.course_id)

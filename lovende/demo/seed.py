@@ -33,6 +33,7 @@ from lovende.demo.interventions import (
 from lovende.demo.meetings import create_meeting_structure
 from lovende.demo.progress import install_instruments
 from lovende.demo.quality import create_quality_team
+from lovende.demo.rights import create_rights_examples
 from lovende.demo.scaling import create_scaling
 from lovende.demo.tree import DEMO, DEMO_NAME, DEMO_PASSWORD, NEIGHBOUR, PERSONAS, build_town
 from lovende.demo.trials import create_trials_and_measures
@@ -103,6 +104,7 @@ def _seed(rng: random.Random, citizens: int, today: datetime.date) -> None:
     create_culture(demo, today)
     create_description(demo, today)
     create_scaling(demo, today)
+    create_rights_examples(demo)
     # The log is read by a log reviewer, not by the administrators (LOG-02, decision 22).
     set_log_reviewer(user=demo.staff["bo"], reviewer=True)
     if Organisation.objects.filter(name=NEIGHBOUR.name).exists():

@@ -14,8 +14,10 @@ from django.utils.translation import gettext as _
 
 from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_access
-from lovende.citizens.models import Course
+from lovende.citizens import changes
+from lovende.citizens.models import Change, Course
 from lovende.citizens.permissions import course_goals
+from lovende.citizens.services import check_not_restricted
 from lovende.instruments import scoring
 from lovende.instruments.messages import answer_messages
 from lovende.instruments.models import Instrument, InstrumentVersion
@@ -31,6 +33,7 @@ def _log(by: User, context: AccessContext | None, action: str, course: Course) -
 
 
 def _check_open(course: Course) -> None:
+    check_not_restricted(course.citizen_id)
     if not course.is_open:
         raise ValidationError(_("Forløbet er afsluttet; der kan ikke registreres nye målinger."))
 
@@ -132,8 +135,11 @@ def update_measurement(
     answers: Mapping,
     measured_on: datetime.date,
 ) -> Measurement:
-    """Correct a measurement; it is rescored with the version it was answered on."""
+    """Correct a measurement; it is rescored with the version it was answered on. The old date,
+    score and answers are kept in the change history (art. 16)."""
     course = measurement.course
+    check_not_restricted(course.citizen_id)
+    before = changes.measurement_snapshot(measurement)
     _check_date(course, measured_on)
     measurement.answers, measurement.score = _scored(
         measurement.version,
@@ -143,6 +149,7 @@ def update_measurement(
     )
     measurement.measured_on = measured_on
     measurement.save(update_fields=["answers", "score", "measured_on"])
+    _keep_history(by, measurement, before, changes.measurement_snapshot(measurement))
     _refresh(course, measurement.instrument)
     _log(by, context, AccessLog.Action.UPDATE, course)
     return measurement
@@ -152,11 +159,27 @@ def update_measurement(
 def delete_measurement(
     *, by: User, context: AccessContext | None, measurement: Measurement
 ) -> None:
-    """Delete a measurement and bring the summary back in line (or remove it)."""
+    """Delete a measurement and bring the summary back in line (or remove it). What it said stays
+    in the change history (art. 16) until the citizen's record is erased."""
     course, instrument = measurement.course, measurement.instrument
+    check_not_restricted(course.citizen_id)
+    before = changes.measurement_snapshot(measurement)
     measurement.delete()
+    _keep_history(by, measurement, before, {})
     _refresh(course, instrument)
     _log(by, context, AccessLog.Action.DELETE, course)
+
+
+def _keep_history(by: User, measurement: Measurement, before: dict, after: dict) -> None:
+    course = measurement.course
+    changes.record(
+        by=by,
+        citizen=course.citizen,
+        course=course,
+        kind=Change.Record.MEASUREMENT,
+        before=before,
+        after=after or dict.fromkeys(before, ""),
+    )
 
 
 def _refresh(course: Course, instrument: Instrument) -> None:

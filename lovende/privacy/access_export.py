@@ -10,8 +10,9 @@ the courses appeared in, the change history, and the access-log entries about th
   right to them, and the citizen may ask the municipality about a particular use.
 - An employee's export holds the courses they may see; an administrator's holds every course
   and is marked complete. Both hold the citizen's whole access log (dates and types only).
-- Lovende keeps no copies of earlier values, so the change history is the log's entries of
-  creation, change and deletion: when the record was rectified (art. 16), not what it said.
+- The change history (art. 16) gives every rectification with the value before and after: the
+  citizen's own fields, and the changes in the courses in the export. The restriction of
+  processing (art. 18), if set, is given with its date and reason.
 - The document is checked against ``schemas/access_export.schema.json`` (Draft 2020-12), which is
   published with the code, so a missing or misspelt part fails before it reaches the citizen.
 """
@@ -22,17 +23,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from jsonschema import Draft202012Validator
 
 from lovende.audit.models import AccessLog
-from lovende.citizens.models import Citizen, Course
+from lovende.citizens.models import Change, Citizen, Course
 from lovende.privacy import permissions
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "access_export.schema.json"
-SCHEMA_ID = "https://lovende.dk/schemas/privacy/access-export-1.json"
-CHANGE_ACTIONS = {AccessLog.Action.CREATE, AccessLog.Action.UPDATE, AccessLog.Action.DELETE}
+SCHEMA_ID = "https://lovende.dk/schemas/privacy/access-export-2.json"
 
 
 def _iso(value: datetime.date | datetime.datetime | None) -> str | None:
@@ -156,6 +156,27 @@ def _log_entry(entry: AccessLog) -> dict:
     }
 
 
+def _changes(citizen: Citizen, course_ids: set[int]) -> list[dict]:
+    rows = (
+        Change.objects.filter(citizen=citizen)
+        .filter(Q(course__isnull=True) | Q(course__in=course_ids))
+        .select_related("changed_by")
+        .order_by("changed_at", "id")
+    )
+    return [
+        {
+            "at": _iso(change.changed_at),
+            "record": str(change.get_record_display()),
+            "course": change.course_id,
+            "field": change.field,
+            "old_value": change.old_value,
+            "new_value": change.new_value,
+            "changed_by": _person(change.changed_by),
+        }
+        for change in rows
+    ]
+
+
 def build(citizen: Citizen, courses: QuerySet[Course] | None = None) -> dict:
     """The export for ``citizen`` as plain JSON values (validated by ``validate``).
 
@@ -182,6 +203,11 @@ def build(citizen: Citizen, courses: QuerySet[Course] | None = None) -> dict:
             "birth_date": _iso(citizen.birth_date),
             "gender": citizen.get_gender_display(),
             "created_at": _iso(citizen.created_at),
+            "restriction": {
+                "restricted": citizen.is_restricted,
+                "since": _iso(citizen.restricted_since),
+                "reason": citizen.restriction_reason,
+            },
         },
         "courses": [_course(c) for c in courses],
         "meetings": [
@@ -196,7 +222,7 @@ def build(citizen: Citizen, courses: QuerySet[Course] | None = None) -> dict:
             }
             for p in permissions.packs_with_courses(citizen.organisation_id, course_ids)
         ],
-        "change_history": [e for e in log if e["action"] in CHANGE_ACTIONS],
+        "change_history": _changes(citizen, course_ids),
         "access_log": log,
     }
 

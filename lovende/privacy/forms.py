@@ -69,3 +69,18 @@ class RetentionRuleForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Fx journaliserings- eller arkivpligt, og beslutningen bag fristen."),
     )
+
+
+class RestrictionForm(forms.Form):
+    """Setting or lifting a restriction (art. 18) always says why; the reason is kept."""
+
+    reason = forms.CharField(
+        label=_("Begrundelse"),
+        max_length=2000,
+        error_messages={"required": _("Skriv en begrundelse.")},
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "Fx «Borgeren bestrider oplysningernes rigtighed (art. 18, stk. 1, litra a)» eller "
+            "«Borgeren er orienteret om ophævelsen (art. 18, stk. 3)»."
+        ),
+    )

@@ -234,6 +234,21 @@ INVENTORY: dict[str, ModelEntry] = {
             ID: ("first_name", "last_name", "birth_date", "gender"),
             C: ("cpr",),
             P: ("pseudonym",),
+            # Restriction of processing (art. 18): when, and the administrator's reason
+            S: ("restricted_since",),
+            F: ("restriction_reason",),
+        },
+    },
+    # The change history (art. 16): old and new values may be any of the citizen's data,
+    # a CPR number included, so the strictest category of what they can hold applies.
+    "citizens.Change": {
+        "subjects": (BORGER, MEDARBEJDER),
+        "purpose": "course",
+        "fields": {
+            N: ("id", "changed_at", "record", "field"),
+            P: ("citizen", "course"),
+            ST: ("changed_by",),
+            C: ("old_value", "new_value"),
         },
     },
     "citizens.Course": {

@@ -3,8 +3,8 @@
 - The right of access (art. 15) is answered by those who already handle the citizen — employees
   with citizen access to one of the citizen's courses — and by the organisation's administrators,
   who answer requests that arrive centrally (to the municipality or its DPO) for any citizen.
-- Erasure (art. 17) and the retention rules are for administrators only: deleting a citizen is
-  the controller's decision, not a caseworker's.
+- Erasure (art. 17), restriction (art. 18) and the retention rules are for administrators only:
+  deleting a citizen or freezing their record is the controller's decision, not a caseworker's.
 
 Anyone else gets 404, the same answer as for a citizen that does not exist (ACL-02).
 """
@@ -43,8 +43,9 @@ def get_citizen_for_access_request(user: User, citizen_id: int) -> Citizen:
     return citizen_permissions.get_citizen_for_user(user, citizen_id)
 
 
-def get_citizen_for_erasure(user: User, citizen_id: int) -> Citizen:
-    """The citizen an administrator of their organisation may erase, or 404 for anyone else."""
+def get_citizen_for_administrator(user: User, citizen_id: int) -> Citizen:
+    """The citizen an administrator of their organisation may erase, or restrict the processing
+    of (controller decisions), or 404 for anyone else."""
     if user.organisation_id is None or not is_administrator(user):
         raise Http404
     return _organisation_citizen(user, citizen_id)

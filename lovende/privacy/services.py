@@ -10,12 +10,23 @@ import logging
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_access
-from lovende.citizens.models import Assessment, Citizen, Course, Feedback, Goal, Observation
+from lovende.citizens import changes
+from lovende.citizens.models import (
+    Assessment,
+    Change,
+    Citizen,
+    Course,
+    Feedback,
+    Goal,
+    Observation,
+)
 from lovende.measurements.models import Measurement
 from lovende.measurements.services import refresh_monthly_scores
 from lovende.organisation.models import Organisation, User
@@ -61,7 +72,7 @@ def _delete_courses(organisation_id: int, course_ids: set[int]) -> None:
         )
     )
     _scrub_packs(organisation_id, course_ids)
-    for model in (Measurement, Observation, Feedback, Assessment, Goal):
+    for model in (Measurement, Observation, Feedback, Assessment, Goal, Change):
         model.objects.filter(course__in=course_ids).delete()
     # The summaries go by CASCADE; agenda, trial and staff links are many-to-many rows.
     Course.objects.filter(pk__in=course_ids).delete()
@@ -88,6 +99,7 @@ def erase_citizen(*, by: User, context: AccessContext | None, citizen: Citizen) 
         )
     course_ids = set(citizen.courses.values_list("pk", flat=True))
     _delete_courses(citizen.organisation_id, course_ids)
+    Change.objects.filter(citizen=citizen).delete()
     Citizen.objects.filter(pk=citizen.pk).delete()
     logger.info("citizen erased: %s course(s)", len(course_ids))
 
@@ -110,20 +122,26 @@ class RetentionResult:
     courses: int
     citizens: int
     closed_without_end_date: int
+    kept_restricted: int = 0  # expired, but kept because the citizen's processing is restricted
+
+
+def _expired(organisation: Organisation, today: datetime.date):
+    months = retention_months(organisation, RetentionRule.Category.CLOSED_COURSES)
+    return Course.objects.filter(
+        citizen__organisation=organisation,
+        status__in=CLOSED,
+        end_date__lt=retention.cutoff(today, months),
+    )
 
 
 def expired_courses(organisation: Organisation, today: datetime.date) -> tuple[int, ...]:
-    """Closed courses that ended more than the organisation's period before ``today``."""
-    months = retention_months(organisation, RetentionRule.Category.CLOSED_COURSES)
-    return tuple(
-        Course.objects.filter(
-            citizen__organisation=organisation,
-            status__in=CLOSED,
-            end_date__lt=retention.cutoff(today, months),
-        )
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    """Closed courses that ended more than the organisation's period before ``today``.
+
+    A restricted citizen's courses are kept (art. 18(1)(b) and (c): the citizen asked for the
+    data to be kept instead of erased, or needs it for a legal claim); the job counts them.
+    """
+    rows = _expired(organisation, today).filter(citizen__restricted_since__isnull=True)
+    return tuple(rows.order_by("pk").values_list("pk", flat=True))
 
 
 def _apply_to(organisation: Organisation, today: datetime.date, dry_run: bool) -> RetentionResult:
@@ -140,6 +158,7 @@ def _apply_to(organisation: Organisation, today: datetime.date, dry_run: bool) -
     if not dry_run:
         with transaction.atomic():
             _delete_courses(organisation.pk, course_ids)
+            Change.objects.filter(citizen__in=emptied).delete()
             Citizen.objects.filter(pk__in=emptied).delete()
     undated = Course.objects.filter(
         citizen__organisation=organisation, status__in=CLOSED, end_date__isnull=True
@@ -151,6 +170,9 @@ def _apply_to(organisation: Organisation, today: datetime.date, dry_run: bool) -
         courses=len(course_ids),
         citizens=len(emptied),
         closed_without_end_date=undated,
+        kept_restricted=_expired(organisation, today)
+        .filter(citizen__restricted_since__isnull=False)
+        .count(),
     )
 
 
@@ -164,6 +186,70 @@ def apply_retention(
     """
     day = today or timezone.localdate()
     return [_apply_to(org, day, dry_run) for org in Organisation.objects.order_by("pk")]
+
+
+RESTRICTION_SET = "Begrænsning sat (art. 18)"
+RESTRICTION_LIFTED = "Begrænsning ophævet (art. 18)"
+
+
+def _log_restriction(by: User, context: AccessContext | None, citizen: Citizen, what: str) -> None:
+    if context is not None:
+        record_access(
+            by=by,
+            context=context,
+            action=AccessLog.Action.UPDATE,
+            citizens=[citizen],
+            criterion=what,
+        )
+
+
+@transaction.atomic
+def restrict_processing(
+    *, by: User, context: AccessContext | None, citizen: Citizen, reason: str
+) -> Citizen:
+    """Restrict the processing of a citizen's data (art. 18), on an administrator's decision.
+
+    From now on every write service refuses the citizen's record; it can still be read, exported
+    to the citizen and erased, and the retention job keeps it. The reason is kept on the record
+    and in its change history.
+    """
+    locked = Citizen.objects.select_for_update().get(pk=citizen.pk)
+    if locked.is_restricted:
+        raise ValidationError(_("Behandlingen af borgerens oplysninger er allerede begrænset."))
+    citizen.restricted_since = timezone.now()
+    citizen.restriction_reason = reason
+    citizen.save(update_fields=["restricted_since", "restriction_reason"])
+    changes.record(
+        by=by,
+        citizen=citizen,
+        kind=Change.Record.RESTRICTION,
+        before={RESTRICTION_SET: ""},
+        after={RESTRICTION_SET: reason},
+    )
+    _log_restriction(by, context, citizen, RESTRICTION_SET)
+    return citizen
+
+
+@transaction.atomic
+def lift_restriction(
+    *, by: User, context: AccessContext | None, citizen: Citizen, reason: str
+) -> Citizen:
+    """Lift a restriction (art. 18(3): the citizen is told before it is lifted)."""
+    locked = Citizen.objects.select_for_update().get(pk=citizen.pk)
+    if not locked.is_restricted:
+        raise ValidationError(_("Behandlingen af borgerens oplysninger er ikke begrænset."))
+    changes.record(
+        by=by,
+        citizen=citizen,
+        kind=Change.Record.RESTRICTION,
+        before={RESTRICTION_LIFTED: locked.restriction_reason},
+        after={RESTRICTION_LIFTED: reason},
+    )
+    citizen.restricted_since = None
+    citizen.restriction_reason = ""
+    citizen.save(update_fields=["restricted_since", "restriction_reason"])
+    _log_restriction(by, context, citizen, RESTRICTION_LIFTED)
+    return citizen
 
 
 @transaction.atomic

@@ -15,6 +15,12 @@ urlpatterns = [
     ),
     path("borger/<int:citizen_id>/indsigt.pdf", views.export_access_pdf, name="export_access_pdf"),
     path("borger/<int:citizen_id>/slet/", views.erase_citizen, name="erase_citizen"),
+    path("borger/<int:citizen_id>/begraens/", views.restrict_citizen, name="restrict_citizen"),
+    path(
+        "borger/<int:citizen_id>/ophaev-begraensning/",
+        views.lift_restriction,
+        name="lift_restriction",
+    ),
     path(
         "opbevaring/<str:category>/",
         views.update_retention_rule,

@@ -1,4 +1,5 @@
-"""Pages for data-protection rights: access (art. 15), erasure (art. 17) and retention rules.
+"""Pages for data-protection rights: access (art. 15), restriction (art. 18), erasure (art. 17)
+and retention rules.
 
 Every page answers 404 to whoever may not use it (privacy.permissions), and every page or file
 that shows a citizen writes the access log first.
@@ -20,6 +21,7 @@ from lovende.organisation.permissions import is_administrator
 from lovende.pdf import html_to_pdf
 from lovende.privacy import access_export, erasure, forms, permissions, services
 from lovende.privacy.models import ART_17_NOTE, RetentionRule
+from lovende.web import run_service
 
 EXPORT_CRITERION = "Indsigt (art. 15)"
 
@@ -67,13 +69,64 @@ def find_citizen(request: HttpRequest) -> HttpResponse:
     return redirect("privacy:citizen_rights", citizen.pk)
 
 
+def _rights_page(
+    request: HttpRequest, citizen, restriction_form: forms.RestrictionForm | None = None
+) -> HttpResponse:
+    record_request_access(request, AccessLog.Action.VIEW, citizens=[citizen])
+    context = {
+        "citizen": citizen,
+        "may_erase": is_administrator(request.user),
+        "restriction_form": restriction_form or forms.RestrictionForm(),
+    }
+    status = 422 if restriction_form is not None and restriction_form.errors else 200
+    return render(request, "privacy/citizen_rights.html", context, status=status)
+
+
 @login_required
 def citizen_rights(request: HttpRequest, citizen_id: int) -> HttpResponse:
-    """The citizen's rights page: the art. 15 export, and erasure for administrators."""
+    """The citizen's rights page: the art. 15 export; restriction and erasure for administrators."""
     citizen = permissions.get_citizen_for_access_request(request.user, citizen_id)
-    record_request_access(request, AccessLog.Action.VIEW, citizens=[citizen])
-    context = {"citizen": citizen, "may_erase": is_administrator(request.user)}
-    return render(request, "privacy/citizen_rights.html", context)
+    return _rights_page(request, citizen)
+
+
+def _change_restriction(request: HttpRequest, citizen_id: int, service, done: str) -> HttpResponse:
+    citizen = permissions.get_citizen_for_administrator(request.user, citizen_id)
+    form = forms.RestrictionForm(request.POST)
+    if form.is_valid() and run_service(
+        form,
+        service,
+        by=request.user,
+        context=AccessContext.of(request),
+        citizen=citizen,
+        reason=form.cleaned_data["reason"],
+    ):
+        messages.success(request, done)
+        return redirect("privacy:citizen_rights", citizen.pk)
+    citizen.refresh_from_db()
+    return _rights_page(request, citizen, form)
+
+
+@require_POST
+@login_required
+def restrict_citizen(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    """Restrict processing (art. 18): the record is kept and read, never changed, until lifted."""
+    return _change_restriction(
+        request,
+        citizen_id,
+        services.restrict_processing,
+        _("Behandlingen er begrænset. Borgerens oplysninger kan ikke ændres, før den ophæves."),
+    )
+
+
+@require_POST
+@login_required
+def lift_restriction(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    return _change_restriction(
+        request,
+        citizen_id,
+        services.lift_restriction,
+        _("Begrænsningen er ophævet."),
+    )
 
 
 def _export(request: HttpRequest, citizen_id: int) -> dict:
@@ -116,7 +169,7 @@ def export_access_pdf(request: HttpRequest, citizen_id: int) -> HttpResponse:
 @login_required
 def erase_citizen(request: HttpRequest, citizen_id: int) -> HttpResponse:
     """GET: what will be deleted; POST with the pseudonym typed: erase, all or nothing."""
-    citizen = permissions.get_citizen_for_erasure(request.user, citizen_id)
+    citizen = permissions.get_citizen_for_administrator(request.user, citizen_id)
     form = forms.ConfirmErasureForm(request.POST or None, expected=citizen.pseudonym)
     if request.method == "POST" and form.is_valid():
         services.erase_citizen(by=request.user, context=AccessContext.of(request), citizen=citizen)

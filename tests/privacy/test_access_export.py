@@ -69,6 +69,7 @@ def test_it_exports_every_seeded_value_and_the_log_in_order(client_for, mette, s
     # covers PRIV-03: seed, edit and use the data, then export; everything is there, in order
     client = client_for(mette)
     context = AccessContext(page="/borgere/", ip_address=None, request_id="t1")
+    old_last_name = seeded.last_name
     citizen_services.update_citizen(
         by=mette, context=context, citizen=seeded, last_name="Mikkelsen-Storm"
     )
@@ -95,7 +96,19 @@ def test_it_exports_every_seeded_value_and_the_log_in_order(client_for, mette, s
     assert [e["at"] for e in exported] == sorted(e["at"] for e in exported)
     assert {"ændret", "vist", "cpr_vist", "eksporteret"} <= {e["action"] for e in exported}
     assert exported[-1]["action"] == AccessLog.Action.EXPORT  # the export logs itself
-    assert [e["action"] for e in document["change_history"]].count("ændret") == 1
+    # art. 16: the rectification with the value before and after, and who made it
+    assert document["change_history"] == [
+        {
+            "at": document["change_history"][0]["at"],
+            "record": "Borger",
+            "course": None,
+            "field": "Efternavn",
+            "old_value": old_last_name,
+            "new_value": "Mikkelsen-Storm",
+            "changed_by": "Mette Holm",
+        }
+    ]
+    assert document["citizen"]["restriction"] == {"restricted": False, "since": None, "reason": ""}
     jsonschema.Draft202012Validator(access_export.schema()).validate(document)
     print(
         f"\nPRIV-03 export: {len(values)} seeded values present, {len(exported)} access-log "

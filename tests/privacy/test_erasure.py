@@ -11,9 +11,18 @@ from django.urls import reverse
 
 from lovende.audit.models import AccessLog
 from lovende.citizens import services as citizen_services
-from lovende.citizens.models import Assessment, Citizen, Course, Feedback, Goal, Observation
+from lovende.citizens.models import (
+    Assessment,
+    Change,
+    Citizen,
+    Course,
+    Feedback,
+    Goal,
+    Observation,
+)
 from lovende.measurements import services as measurement_services
 from lovende.measurements.models import Measurement, MonthlyScores, OutcomeSummary
+from lovende.privacy import services as privacy_services
 from lovende.privacy.inventory import BORGER, INVENTORY
 from lovende.reflection import packs
 from lovende.reflection import services as reflection_services
@@ -28,7 +37,7 @@ MARKER = "zqxtombstone7731"  # lower case: tags are stored lower-cased
 CPR = "0103159921"
 # The citizen's own models: every text and JSON field of these gets the marker (no choice fields,
 # whose values are fixed codes, and no generated pseudonym, which is scanned for separately).
-CITIZEN_MODELS = [Citizen, Course, Observation, Feedback, Assessment, Goal, Measurement]
+CITIZEN_MODELS = [Citizen, Course, Observation, Feedback, Assessment, Goal, Measurement, Change]
 TEXT_TYPES = (models.CharField, models.TextField, models.JSONField)
 
 
@@ -54,9 +63,22 @@ def marked_citizen(mette, intervention, unit, ors) -> Citizen:
         by=mette, context=None, course=course, instrument=ors,
         answers=ors_answers(3, 4, 2, 5), measured_on=on,
     )  # fmt: skip
+    # Rectifications (art. 16) and a restriction (art. 18) keep old values and a reason
+    citizen_services.update_citizen(
+        by=mette, context=None, citizen=course.citizen, first_name=f"Anne{MARKER}"
+    )
+    measurement_services.update_measurement(
+        by=mette, context=None, measurement=measurement, answers=ors_answers(3, 4, 3, 5),
+        measured_on=on,
+    )  # fmt: skip
     # The answers are validated item keys and numbers; a stray key stands for anything a future
     # instrument might store there.
     Measurement.objects.filter(pk=measurement.pk).update(answers={**measurement.answers, MARKER: 1})
+    privacy_services.restrict_processing(
+        by=mette, context=None, citizen=course.citizen, reason=text
+    )
+    # The history's labels are fixed texts; stamp them like the answers' stray key above
+    Change.objects.filter(citizen=course.citizen).update(field=text, old_value=text, new_value=text)
     return course.citizen
 
 
@@ -166,7 +188,7 @@ def test_it_marks_every_text_field_of_the_citizens_models(world):
 
 
 def _citizen_filter(model, citizen) -> dict:
-    return {"citizen": citizen} if model is Course else {"course__citizen": citizen}
+    return {"citizen": citizen} if model in (Course, Change) else {"course__citizen": citizen}
 
 
 def test_erasure_leaves_no_trace_but_the_access_log(client_for, ida, world):

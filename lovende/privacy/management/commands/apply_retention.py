@@ -23,5 +23,7 @@ class Command(BaseCommand):
                 f"{result.organisation}: frist {result.months} måneder (afsluttet før "
                 f"{result.cutoff:%Y-%m-%d}); {verb} {result.courses} forløb og "
                 f"{result.citizens} borgere; {result.closed_without_end_date} afsluttede "
-                "forløb uden slutdato blev ikke rørt."
+                "forløb uden slutdato blev ikke rørt; "
+                f"{result.kept_restricted} udløbne forløb bevaret, fordi behandlingen er "
+                "begrænset (art. 18)."
             )
