@@ -96,7 +96,7 @@ PERSONAS = (
     Persona("pia", "Pia", "Engblomst", Post((ROOT,), "Udviklingskonsulent", None, CONSULTANT),
             "Udviklingskonsulent i forvaltningen; sætter indsatser, møder og skalering op"),
     Persona("it-admin", "Ida", "Syrenbakke", Post((ROOT,), "IT-administrator", None, ADMINISTRATOR),
-            "Administrator: brugere, enheder og roller"),
+            "Administrator: brugere, enheder, roller og persondata (indsigt, begrænsning, sletning)"),
     Persona("bo", "Bo", "Rørsdal", Post((), "Informationssikkerhedskoordinator", None),
             "Logkontrollant: læser adgangsloggen og laver stikprøvekontrol; ingen rolle i enhederne"),
     Persona("karin", "Karin", "Fjordklit",
