@@ -74,6 +74,10 @@ def _row_texts() -> dict[str, str]:
         "existing_name": _("Navnet passer ikke med borgeren, der allerede har dette CPR-nummer."),
         "course_conflict": _("Forløbet står i række %(other)s med en anden status eller slutdato."),
         "closed_existing": _("Forløbet er afsluttet; der kan ikke registreres nye målinger."),
+        "restricted": _(
+            "Behandlingen af borgerens oplysninger er begrænset (art. 18); der kan ikke "
+            "registreres noget nyt."
+        ),
         "duplicate": _("Rækken er en dublet af række %(other)s."),
         "service": "%(text)s",
     }

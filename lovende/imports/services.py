@@ -118,7 +118,11 @@ def _existing_citizens(user: User, cprs: set[str]) -> dict[str, ExistingCitizen]
         )
     return {
         citizen.cpr: ExistingCitizen(
-            citizen.pk, citizen.first_name, citizen.last_name, courses.get(citizen.pk, {})
+            citizen.pk,
+            citizen.first_name,
+            citizen.last_name,
+            courses.get(citizen.pk, {}),
+            restricted=citizen.is_restricted,
         )
         for citizen in citizens
     }

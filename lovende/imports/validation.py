@@ -49,6 +49,7 @@ class ExistingCitizen:
     last_name: str
     # (intervention id, unit id, start date ISO) → the course, for courses the user may see
     courses: Mapping[tuple[int, int, str], ExistingCourse] = field(default_factory=dict)
+    restricted: bool = False  # processing restricted (art. 18): nothing new may be recorded
 
 
 @dataclass
@@ -256,6 +257,17 @@ def course_key(row: Mapping) -> tuple:
     return (row["cpr"], row["intervention"], row["unit"], row["start"])
 
 
+def _existing_record_problem(
+    row: Mapping, existing: ExistingCitizen | None, old_course: ExistingCourse | None
+) -> Error | None:
+    """A row that would write to a restricted citizen, or measure in a closed course."""
+    if existing and existing.restricted and (row["instrument"] or old_course is None):
+        return error(row["row"], c.CPR, "restricted")
+    if row["instrument"] and old_course and not old_course.is_open:
+        return error(row["row"], c.MEASURED_ON, "closed_existing")
+    return None
+
+
 def cross_check(parsed: Iterable[Mapping], lookup: Lookup) -> tuple[Summary, list[Error]]:
     """Checks across rows and against existing citizens: names agree, no duplicates, no
     measurement in a closed existing course. Also counts what would be created."""
@@ -281,8 +293,8 @@ def cross_check(parsed: Iterable[Mapping], lookup: Lookup) -> tuple[Summary, lis
         if course is not row and (course["status"], course["end"]) != (row["status"], row["end"]):
             errors.append(error(number, c.STATUS, "course_conflict", other=course["row"]))
         old_course = existing.courses.get(key[1:]) if existing else None
-        if row["instrument"] and old_course and not old_course.is_open:
-            errors.append(error(number, c.MEASURED_ON, "closed_existing"))
+        if problem := _existing_record_problem(row, existing, old_course):
+            errors.append(problem)
         entry = (*key, row["instrument"], row["measured_on"])
         if entry in entries:
             errors.append(error(number, c.CPR, "duplicate", other=entries[entry]))

@@ -10,6 +10,7 @@ import pytest
 
 from lovende.imports import reading, safety
 from lovende.imports.services import validate_table
+from lovende.privacy import services as privacy_services
 from tests.imports import files
 
 PACKAGE = Path(__file__).resolve().parents[2] / "lovende" / "imports"
@@ -144,3 +145,15 @@ def test_it_refuses_a_measurement_in_a_closed_course(importer):
     _, errors = errors_for(importer, rows)
 
     assert (4, "Status", "closed_measurement") in errors
+
+
+@pytest.mark.django_db
+def test_it_refuses_new_records_for_a_restricted_citizen(importer, ida, nord_course):
+    # covers PRIV-03: art. 18 — the preview already says so, before anything is committed
+    privacy_services.restrict_processing(
+        by=ida, context=None, citizen=nord_course.citizen, reason="Bestrider rigtigheden."
+    )
+
+    _, errors = errors_for(importer, files.demo_rows())
+
+    assert {(row, code) for row, _column, code in errors} == {(2, "restricted"), (3, "restricted")}
