@@ -1,7 +1,8 @@
 """The change history of a citizen's record (GDPR art. 16): what a field said before and after.
 
 The write services take a snapshot before and after a change and keep the fields that differ as
-``Change`` rows in the same transaction, so a rolled-back change leaves no history either.
+``Change`` rows in the same transaction (``citizens.services.record_changes``), so a rolled-back
+change leaves no history either.
 Snapshots are plain dicts of Danish labels to the values as the screen shows them; ``diff`` is
 pure. The labels are written in Danish whatever the editor's language: the history is part of
 the municipality's record and is read back to the citizen as it was kept.
@@ -30,7 +31,7 @@ def value(item: object) -> str:
     if item is None:
         return ""
     if isinstance(item, datetime.date):
-        return item.strftime("%d-%m-%Y")
+        return item.strftime("%d.%m.%Y")  # as the pages show dates
     if isinstance(item, bool):
         return "ja" if item else "nej"
     if isinstance(item, float):
@@ -121,27 +122,3 @@ def for_display(rows: Iterable[Change]) -> list[dict]:
         }
         for change in rows
     ]
-
-
-def record(
-    *,
-    by: User | None,
-    citizen: Citizen,
-    kind: str,
-    before: Mapping[str, str],
-    after: Mapping[str, str],
-    course: Course | None = None,
-) -> list[Change]:
-    """Keep the fields that differ between ``before`` and ``after`` as the record's history."""
-    return Change.objects.bulk_create(
-        Change(
-            citizen=citizen,
-            course=course,
-            changed_by=by,
-            record=kind,
-            field=label[:100],
-            old_value=old,
-            new_value=new,
-        )
-        for label, old, new in diff(before, after)
-    )

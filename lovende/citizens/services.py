@@ -4,7 +4,7 @@ The checks here hold for every caller (forms, imports, the API, the demo), not o
 """
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -44,6 +44,30 @@ class ProcessingRestricted(ValidationError):
 
     def __init__(self) -> None:
         super().__init__(RESTRICTED_MESSAGE, code="restricted")
+
+
+def record_changes(
+    *,
+    by: User | None,
+    citizen: Citizen,
+    kind: str,
+    before: Mapping[str, str],
+    after: Mapping[str, str],
+    course: Course | None = None,
+) -> list[Change]:
+    """Keep the fields that differ between ``before`` and ``after`` as the record's history."""
+    return Change.objects.bulk_create(
+        Change(
+            citizen=citizen,
+            course=course,
+            changed_by=by,
+            record=kind,
+            field=label[:100],
+            old_value=old,
+            new_value=new,
+        )
+        for label, old, new in changes.diff(before, after)
+    )
 
 
 def check_not_restricted(citizen_id: int) -> None:
@@ -213,7 +237,7 @@ def update_citizen(
     _check_citizen(citizen)
     claim(citizen, version)
     citizen.save(update_fields=list(fields))
-    changes.record(
+    record_changes(
         by=by,
         citizen=citizen,
         kind=Change.Record.CITIZEN,
@@ -277,7 +301,7 @@ def update_course(
         responsible = staff
     _save_course(course, responsible, update_fields=[*fields, "end_date"])
     claim(course, version)  # after the checks; a conflict rolls the save back with it
-    changes.record(
+    record_changes(
         by=by,
         citizen=course.citizen,
         course=course,
@@ -407,7 +431,7 @@ def close_goal(
     goal.is_active = False
     goal.save(update_fields=["is_active"])
     label = changes.goal_active_label(goal)
-    changes.record(
+    record_changes(
         by=by,
         citizen=course.citizen,
         course=course,

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from lovende.audit.services import set_log_reviewer
-from lovende.citizens.models import Citizen, Course
+from lovende.citizens.models import Change, Citizen, Course
 from lovende.demo.caseload import (
     FIXED_COURSES,
     create_caseload,
@@ -88,7 +88,11 @@ def seed_demo(*, citizens: int = DEFAULT_CITIZENS, seed: int = 2026) -> SeedResu
                 )
             rng = random.Random(seed)  # noqa: S311 - reproducible demo data, not a secret
             _seed(rng, citizens, timezone.localdate())
+            _date_course_closures()
         return _result(created=not exists)
+
+
+CLOSING_TIME = datetime.time(15, 0)
 
 
 def _seed(rng: random.Random, citizens: int, today: datetime.date) -> None:
@@ -113,6 +117,21 @@ def _seed(rng: random.Random, citizens: int, today: datetime.date) -> None:
     create_interventions(neighbour, NEIGHBOUR_INTERVENTIONS)
     install_instruments(neighbour)
     create_caseload(neighbour, plan_neighbour_courses(neighbour, rng, today), rng, today, used_cprs)
+
+
+def _date_course_closures() -> int:
+    """The seed closes courses through the services, so their history says «today»; date each
+    closure at the afternoon of the day the course ended, as if it had been entered then."""
+    closures = list(
+        Change.objects.filter(
+            record=Change.Record.COURSE, course__end_date__isnull=False
+        ).select_related("course")
+    )
+    for change in closures:
+        day = change.course.end_date
+        change.changed_at = timezone.make_aware(datetime.datetime.combine(day, CLOSING_TIME))
+    Change.objects.bulk_update(closures, ["changed_at"], batch_size=1000)
+    return len(closures)
 
 
 def _result(*, created: bool) -> SeedResult:

@@ -17,7 +17,7 @@ from lovende.audit.services import AccessContext, record_access
 from lovende.citizens import changes
 from lovende.citizens.models import Change, Course
 from lovende.citizens.permissions import course_goals
-from lovende.citizens.services import check_not_restricted
+from lovende.citizens.services import check_not_restricted, record_changes
 from lovende.instruments import scoring
 from lovende.instruments.messages import answer_messages
 from lovende.instruments.models import Instrument, InstrumentVersion
@@ -172,7 +172,7 @@ def delete_measurement(
 
 def _keep_history(by: User, measurement: Measurement, before: dict, after: dict) -> None:
     course = measurement.course
-    changes.record(
+    record_changes(
         by=by,
         citizen=course.citizen,
         course=course,

@@ -23,12 +23,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from jsonschema import Draft202012Validator
 
 from lovende.audit.models import AccessLog
-from lovende.citizens.models import Change, Citizen, Course
+from lovende.citizens.models import Citizen, Course
 from lovende.privacy import permissions
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "access_export.schema.json"
@@ -157,12 +157,8 @@ def _log_entry(entry: AccessLog) -> dict:
 
 
 def _changes(citizen: Citizen, course_ids: set[int]) -> list[dict]:
-    rows = (
-        Change.objects.filter(citizen=citizen)
-        .filter(Q(course__isnull=True) | Q(course__in=course_ids))
-        .select_related("changed_by")
-        .order_by("changed_at", "id")
-    )
+    """Every change of the citizen's own fields, and of the courses in the export."""
+    rows = permissions.citizen_changes(citizen, course_ids)
     return [
         {
             "at": _iso(change.changed_at),

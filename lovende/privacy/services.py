@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 
 from lovende.audit.models import AccessLog
 from lovende.audit.services import AccessContext, record_access
-from lovende.citizens import changes
 from lovende.citizens.models import (
     Assessment,
     Change,
@@ -27,6 +26,7 @@ from lovende.citizens.models import (
     Goal,
     Observation,
 )
+from lovende.citizens.services import record_changes
 from lovende.measurements.models import Measurement
 from lovende.measurements.services import refresh_monthly_scores
 from lovende.organisation.models import Organisation, User
@@ -219,7 +219,7 @@ def restrict_processing(
     citizen.restricted_since = timezone.now()
     citizen.restriction_reason = reason
     citizen.save(update_fields=["restricted_since", "restriction_reason"])
-    changes.record(
+    record_changes(
         by=by,
         citizen=citizen,
         kind=Change.Record.RESTRICTION,
@@ -238,7 +238,7 @@ def lift_restriction(
     locked = Citizen.objects.select_for_update().get(pk=citizen.pk)
     if not locked.is_restricted:
         raise ValidationError(_("Behandlingen af borgerens oplysninger er ikke begrænset."))
-    changes.record(
+    record_changes(
         by=by,
         citizen=citizen,
         kind=Change.Record.RESTRICTION,

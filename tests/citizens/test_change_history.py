@@ -35,7 +35,7 @@ def test_diff_keeps_only_what_changed():
     ("item", "shown"),
     [
         (None, ""),
-        (datetime.date(2025, 2, 3), "03-02-2025"),
+        (datetime.date(2025, 2, 3), "03.02.2025"),
         (True, "ja"),
         (12.5, "12,5"),
         (14.0, "14"),
@@ -58,7 +58,7 @@ def test_correcting_a_citizen_keeps_the_old_values(mette, nord_course):
     assert history(citizen) == [
         ("borger", "Efternavn", "Mikkelsen", "Storm"),
         ("borger", "CPR-nummer", "0103154234", "0203154231"),
-        ("borger", "Fødselsdato", "01-03-2015", "02-03-2015"),
+        ("borger", "Fødselsdato", "01.03.2015", "02.03.2015"),
     ]
     assert Change.objects.filter(citizen=citizen).first().changed_by == mette
 
@@ -71,7 +71,7 @@ def test_changing_a_course_keeps_status_staff_and_dates(mette, sofie, nord_cours
     )  # fmt: skip
 
     assert history(nord_course.citizen) == [
-        ("forløb", "Slutdato", "", "30-06-2025"),
+        ("forløb", "Slutdato", "", "30.06.2025"),
         ("forløb", "Status", "Aktiv", "Afsluttet"),
         ("forløb", "Ansvarlige medarbejdere", "Mette Holm", ""),
     ]
@@ -93,8 +93,8 @@ def test_a_corrected_or_deleted_measurement_stays_in_the_history(mette, nord_cou
     [corrected, deleted] = history(nord_course.citizen)
     label = f"Måling ({ors.name})"
     assert corrected[:2] == ("måling", label)
-    assert corrected[2].startswith("03-02-2025: score 14; svar {")
-    assert corrected[3].startswith("03-02-2025: score 15; svar {")
+    assert corrected[2].startswith("03.02.2025: score 14; svar {")
+    assert corrected[3].startswith("03.02.2025: score 15; svar {")
     assert deleted == ("måling", label, corrected[3], "")
 
 

@@ -92,7 +92,7 @@ def test_zz_report_matrix_size():
 # the permission layer's querysets and getters.
 PERSONAL_MODELS = {
     "Citizen", "Course", "Measurement", "Observation", "Feedback", "Assessment", "Goal",
-    "OutcomeSummary", "MonthlyScores", "AccessLog",
+    "OutcomeSummary", "MonthlyScores", "AccessLog", "Change",
 }  # fmt: skip
 MANAGERS = ("objects", "_default_manager", "_base_manager")
 ALLOWED = {

@@ -49,6 +49,7 @@ PERSONAL_MODELS = {
     "Feedback",
     "Assessment",
     "Goal",
+    "Change",
     "AccessLog",
     "Measurement",
     "OutcomeSummary",
