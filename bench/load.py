@@ -1,12 +1,24 @@
 """`python -m bench.load` (part of `make bench`): the load test against gunicorn (LOAD-01).
 
-Builds the demo municipality in its own database (PostgreSQL `lovende_load` next to
+Builds the demo municipality in its own database (PostgreSQL LOVENDE_LOAD_DB next to
 DATABASE_URL's database, else a fresh SQLite file under /tmp), starts gunicorn with
-LOVENDE_LOAD_WORKERS workers (default 2) on 127.0.0.1:8765, runs bench/locustfile.py headless
-and returns locust's exit code (set by its budget check). Environment:
+LOVENDE_LOAD_WORKERS workers (default 2) of LOVENDE_LOAD_THREADS threads (default 4) on
+127.0.0.1:LOVENDE_LOAD_PORT, runs bench/locustfile.py headless and returns locust's exit code
+(set by its budget check). Environment:
 
     LOVENDE_LOAD_SECONDS   run time (default 60)     LOVENDE_LOAD_USERS     users (default 50)
     LOVENDE_LOAD_CITIZENS  demo size (default 300)   LOVENDE_LOAD_WORKERS   gunicorn workers
+    LOVENDE_LOAD_THREADS   threads per worker (4)    LOVENDE_LOAD_PORT      port (default 8765)
+    LOVENDE_LOAD_DB        database (lovende_load)
+
+The database is dropped and created again, so two runs at once need their own DB and port.
+
+Threads, because a sync worker serves one request at a time: while both of two sync workers
+hash a password (Argon2, about 0.2 s of CPU by design, AUTH-02) or build a dashboard, every
+page waits behind them, and the ramp-up's fifty logins put the pages' p95 over budget although
+each page needs 10-25 ms. Argon2 and the database release the GIL, so a gthread worker serves
+a page beside a login. Threads keep idle connections for --keep-alive seconds; 5 s outlasts
+locust's 1-3 s pauses, so a pause never meets a connection the server is just closing.
 
 The rate limits (API-02) are raised for the run: fifty simulated people share five logins.
 """
@@ -21,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-ADDRESS = "127.0.0.1:8765"
+ADDRESS = f"127.0.0.1:{int(os.environ.get('LOVENDE_LOAD_PORT', '8765'))}"
 
 
 def environment() -> dict[str, str]:
@@ -31,10 +43,13 @@ def environment() -> dict[str, str]:
     if url:
         import psycopg
 
+        name = env.get("LOVENDE_LOAD_DB", "lovende_load")
+        if not name.isidentifier():
+            raise SystemExit(f"LOVENDE_LOAD_DB must be a plain name, not {name!r}")
         with psycopg.connect(url, autocommit=True) as connection:
-            connection.execute("DROP DATABASE IF EXISTS lovende_load")
-            connection.execute("CREATE DATABASE lovende_load")
-        env["DATABASE_URL"] = url.rpartition("/")[0] + "/lovende_load"
+            connection.execute(f"DROP DATABASE IF EXISTS {name}")
+            connection.execute(f"CREATE DATABASE {name}")
+        env["DATABASE_URL"] = url.rpartition("/")[0] + "/" + name
     else:
         path = Path(tempfile.gettempdir()) / "lovende-load.sqlite3"
         for suffix in ("", "-wal", "-shm"):
@@ -72,6 +87,10 @@ def main() -> int:
             ADDRESS,
             "--workers",
             env.get("LOVENDE_LOAD_WORKERS", "2"),
+            "--threads",
+            env.get("LOVENDE_LOAD_THREADS", "4"),
+            "--keep-alive",
+            "5",
             "--access-logfile",
             "/dev/null",
         ],

@@ -1,7 +1,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,10 +21,8 @@ FIELDS = ("name", "target_group", "status", "description", "goals", "core_elemen
 
 @login_required
 def intervention_list(request: HttpRequest) -> HttpResponse:
-    interventions = (
-        permissions.interventions_visible_to(request.user)
-        .prefetch_related("units", "professional_groups")
-        .annotate(unit_count=Count("units", distinct=True))
+    interventions = permissions.interventions_visible_to(request.user).prefetch_related(
+        "units", "professional_groups"
     )
     context = {"interventions": interventions, "can_manage": can_manage_interventions(request.user)}
     return render(request, "interventions/intervention_list.html", context)
