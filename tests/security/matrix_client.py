@@ -1,6 +1,8 @@
 """Requests for the permission matrix: every route's URL in the matrix world, each request
 rolled back so a POST cannot change the world for the next (ACL-02, ACL-04)."""
 
+import copy
+
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -92,7 +94,12 @@ def outcome(response) -> str:
 
 
 def send(client: Client, method: str, url: str) -> str:
-    """One request inside a savepoint that is always rolled back."""
+    """One request inside a savepoint that is always rolled back.
+
+    The client's cookies are put back too, so a session kept in a cookie (the matrix's
+    ``signed_cookies`` engine) is as unchanged for the next request as a rolled-back session row.
+    """
+    cookies = copy.copy(client.cookies)
     with transaction.atomic():
         try:
             response = (
@@ -106,4 +113,5 @@ def send(client: Client, method: str, url: str) -> str:
         except Exception as error:  # a crash is an outcome to report, not to hide
             result = f"500 {type(error).__name__}"
         transaction.set_rollback(True)
+    client.cookies = cookies
     return result

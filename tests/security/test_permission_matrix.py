@@ -7,17 +7,38 @@ One test per (role, position): it loops over the routes and names every mismatch
 
 import logging
 import time
+from collections.abc import Iterator
 
 import pytest
+from django.db import transaction
 from django.template.backends.django import Template
 from django.test import Client
 
 from tests.security.matrix_client import checked_routes, methods_for, send, url_for
 from tests.security.permission_matrix import PERMISSION_MATRIX, PUBLIC_URLS, expected
-from tests.security.world import build_world, cells
+from tests.security.world import World, build_world, cells
 
 pytestmark = pytest.mark.django_db
 TOTALS = {"requests": 0, "allows": 0, "denials": 0, "wrong denials": 0, "cells": 0}
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker) -> Iterator[World]:
+    """One world for all 27 cells, built once and rolled back after the module. Every request
+    is rolled back (matrix_client.send) and so is each cell's login, so no cell sees another's."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield build_world()
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def cookie_sessions(settings):
+    """Sessions in a signed cookie instead of a table row: reading and saving the row on every
+    request was about a sixth of the matrix's time. No rule in the matrix looks at where a
+    session is stored; send() puts the cookie back after each request, as the rollback does
+    with a row, so a request that changes the session (a self-report lock) cannot leak. The
+    session table itself is tested in test_sessions.py and tests/ops (REL-05)."""
+    settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 
 
 @pytest.fixture
@@ -44,10 +65,9 @@ def classify(want: str, got: str) -> str | None:
 
 @pytest.mark.parametrize(("kind", "position"), cells())
 def test_every_route_answers_as_the_table_says(
-    client: Client, fast_templates, quiet_refusals, kind, position
+    client: Client, world, cookie_sessions, fast_templates, quiet_refusals, kind, position
 ):
     # covers ACL-02 (roles × positions × routes × methods) and ACL-04 (position "other")
-    world = build_world()
     subject = world.subjects[kind, position]
     client.force_login(subject)
     started, problems, skipped = time.perf_counter(), [], []
