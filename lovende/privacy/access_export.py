@@ -25,7 +25,6 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from jsonschema import Draft202012Validator
 
 from lovende.audit.models import AccessLog
 from lovende.citizens.models import Citizen, Course
@@ -230,6 +229,10 @@ def schema() -> dict:
 
 def validate(document: dict) -> None:
     """Raise ``jsonschema.ValidationError`` unless the document matches the published schema."""
+    # Imported here: jsonschema's format checkers take about 2 s to import, which every
+    # process would otherwise pay at start-up for a page few people open.
+    from jsonschema import Draft202012Validator
+
     Draft202012Validator(schema()).validate(document)
 
 

@@ -96,8 +96,8 @@ def outcome(response) -> str:
 def send(client: Client, method: str, url: str) -> str:
     """One request inside a savepoint that is always rolled back.
 
-    The client's cookies are put back too, so a session kept in a cookie (the matrix's
-    ``signed_cookies`` engine) is as unchanged for the next request as a rolled-back session row.
+    The client's cookies are put back too, so a request that replaces the session cookie
+    leaves the next one with the session it started from, as the rollback does with its row.
     """
     cookies = copy.copy(client.cookies)
     with transaction.atomic():

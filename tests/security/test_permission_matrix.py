@@ -32,16 +32,6 @@ def world(django_db_setup, django_db_blocker) -> Iterator[World]:
 
 
 @pytest.fixture
-def cookie_sessions(settings):
-    """Sessions in a signed cookie instead of a table row: reading and saving the row on every
-    request was about a sixth of the matrix's time. No rule in the matrix looks at where a
-    session is stored; send() puts the cookie back after each request, as the rollback does
-    with a row, so a request that changes the session (a self-report lock) cannot leak. The
-    session table itself is tested in test_sessions.py and tests/ops (REL-05)."""
-    settings.SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
-
-
-@pytest.fixture
 def quiet_refusals(monkeypatch):
     """Thousands of expected 403/404s need no warning with a traceback each."""
     for name in ("django.request", "django.security.csrf"):
@@ -65,7 +55,7 @@ def classify(want: str, got: str) -> str | None:
 
 @pytest.mark.parametrize(("kind", "position"), cells())
 def test_every_route_answers_as_the_table_says(
-    client: Client, world, cookie_sessions, fast_templates, quiet_refusals, kind, position
+    client: Client, world, fast_templates, quiet_refusals, kind, position
 ):
     # covers ACL-02 (roles × positions × routes × methods) and ACL-04 (position "other")
     subject = world.subjects[kind, position]
