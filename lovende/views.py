@@ -6,14 +6,18 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.template import loader
 
-from lovende.organisation.permissions import citizen_access_units
+from lovende.audit.permissions import is_log_reviewer
+from lovende.organisation.permissions import citizen_access_units, roles_of
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    """Staff who work with citizens start at their courses; everyone else at the organisation."""
+    """Staff who work with citizens start at their courses; a log reviewer without a role at the
+    access log (the only section they have); everyone else at the organisation."""
     if citizen_access_units(request.user).exists():
         return redirect("citizens:course_list")
+    if is_log_reviewer(request.user) and not roles_of(request.user).exists():
+        return redirect("audit:access_log")
     return redirect("organisation:unit_list")
 
 

@@ -65,3 +65,9 @@ def test_it_still_renders_the_pages_a_log_reviewer_reaches(client_for, bo, name)
     response = client.get(reverse(name), follow=True)
 
     assert response.status_code == 200
+
+
+def test_the_start_page_sends_a_log_reviewer_without_a_role_to_the_access_log(client_for, bo):
+    response = client_for(bo).get(reverse("home"))
+
+    assert response["Location"] == reverse("audit:access_log")
