@@ -62,6 +62,9 @@ class Person(HttpUser):
         )
 
 
+RESTRICTED = "Behandlingen er begrænset (art. 18)"
+
+
 class Staff(Person):
     """An employee with citizen access: the caseload, a course, a measurement."""
 
@@ -88,6 +91,8 @@ class Staff(Person):
         if not choices:
             return
         form = self.client.get(f"{url}?instrument={choices[0]}", name="measurement: form").text
+        if RESTRICTED in form:  # art. 18: the page says nothing can be recorded, so nobody tries
+            return
         data = {
             "csrfmiddlewaretoken": token(form),
             "measured_on": datetime.datetime.now(datetime.UTC).date().isoformat(),
