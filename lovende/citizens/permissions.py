@@ -77,17 +77,23 @@ def course_assessments(course: Course) -> QuerySet[Assessment]:
     return Assessment.objects.filter(course=course).select_related("author")
 
 
-def citizen_changes(user: User, citizen: Citizen) -> QuerySet[Change]:
-    """The citizen's change history as far as the user may see it: the citizen's own fields, and
-    the changes in the courses the user may see. The reasons for a restriction (art. 18) are
-    the administrators' and the citizen's, shown on the rights page and in the export."""
+def citizen_changes(citizen: Citizen, courses: QuerySet[Course] | set[int]) -> QuerySet[Change]:
+    """The citizen's change history, oldest first: their own fields (and restriction), and the
+    changes in ``courses`` (the caller's reach: the courses shown or exported)."""
     return (
         Change.objects.filter(citizen=citizen)
-        .exclude(record=Change.Record.RESTRICTION)
-        .filter(Q(course__isnull=True) | Q(course__in=courses_visible_to(user)))
+        .filter(Q(course__isnull=True) | Q(course__in=courses))
         .select_related("changed_by")
-        .order_by("-changed_at", "-id")
+        .order_by("changed_at", "id")
     )
+
+
+def changes_visible_to(user: User, citizen: Citizen) -> QuerySet[Change]:
+    """The history on the citizen page, newest first, in the courses the user may see. The
+    reasons for a restriction (art. 18) are the administrators' and the citizen's, shown on the
+    rights page and in the export."""
+    visible = citizen_changes(citizen, courses_visible_to(user))
+    return visible.exclude(record=Change.Record.RESTRICTION).reverse()
 
 
 def course_goals(course: Course) -> QuerySet[Goal]:

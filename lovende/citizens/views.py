@@ -147,25 +147,26 @@ def search_cpr(request: HttpRequest) -> HttpResponse:
     return redirect("citizens:citizen_detail", citizen.pk)
 
 
-@login_required
-def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
-    citizen = permissions.get_citizen_for_user(request.user, citizen_id)
+def _citizen_page(user: User, citizen: Citizen) -> dict:
+    """The citizen page: the courses the user may see, and their change history."""
     courses = (
-        permissions.courses_visible_to(request.user)
+        permissions.courses_visible_to(user)
         .filter(citizen=citizen)
         .select_related("intervention", "unit")
     )
+    history = changes.for_display(permissions.changes_visible_to(user, citizen))
+    return {"citizen": citizen, "courses": courses, "changes": history}
+
+
+@login_required
+def citizen_detail(request: HttpRequest, citizen_id: int) -> HttpResponse:
+    citizen = permissions.get_citizen_for_user(request.user, citizen_id)
     record_request_access(
         request,
         AccessLog.Action.VIEW,
         citizens=[citizen],
     )
-    context = {
-        "citizen": citizen,
-        "courses": courses,
-        "changes": changes.for_display(permissions.citizen_changes(request.user, citizen)),
-    }
-    return render(request, "citizens/citizen_detail.html", context)
+    return render(request, "citizens/citizen_detail.html", _citizen_page(request.user, citizen))
 
 
 @require_POST
@@ -180,12 +181,7 @@ def reveal_cpr(request: HttpRequest, citizen_id: int) -> HttpResponse:
     if request.htmx:
         return render(request, "citizens/_cpr.html", context)
     # Without JavaScript the form posts as a page: the citizen page, with the number shown
-    context["courses"] = (
-        permissions.courses_visible_to(request.user)
-        .filter(citizen=citizen)
-        .select_related("intervention", "unit")
-    )
-    context["changes"] = changes.for_display(permissions.citizen_changes(request.user, citizen))
+    context = {**_citizen_page(request.user, citizen), "revealed": True}
     return render(request, "citizens/citizen_detail.html", context)
 
 

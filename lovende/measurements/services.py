@@ -165,7 +165,7 @@ def delete_measurement(
     check_not_restricted(course.citizen_id)
     before = changes.measurement_snapshot(measurement)
     measurement.delete()
-    _keep_history(by, measurement, before, {})
+    _keep_history(by, measurement, before, dict.fromkeys(before, ""))
     _refresh(course, instrument)
     _log(by, context, AccessLog.Action.DELETE, course)
 
@@ -178,7 +178,7 @@ def _keep_history(by: User, measurement: Measurement, before: dict, after: dict)
         course=course,
         kind=Change.Record.MEASUREMENT,
         before=before,
-        after=after or dict.fromkeys(before, ""),
+        after=after,
     )
 
 

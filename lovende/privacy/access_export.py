@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from lovende.audit.models import AccessLog
 from lovende.citizens.models import Citizen, Course
+from lovende.citizens.permissions import citizen_changes
 from lovende.privacy import permissions
 
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "access_export.schema.json"
@@ -157,7 +158,7 @@ def _log_entry(entry: AccessLog) -> dict:
 
 def _changes(citizen: Citizen, course_ids: set[int]) -> list[dict]:
     """Every change of the citizen's own fields, and of the courses in the export."""
-    rows = permissions.citizen_changes(citizen, course_ids)
+    rows = citizen_changes(citizen, course_ids)
     return [
         {
             "at": _iso(change.changed_at),

@@ -1,9 +1,9 @@
 """What erasing one citizen deletes, for the confirmation page (SECURITY PRIV-04).
 
 Erasure removes every trace of the citizen's personal data: the citizen, every course with its
-measurements, outcome summaries, goals, observations, assessments and feedback, the courses'
-places on meeting agendas and in trials, and their rows and charts in citizen-level data packs.
-The aggregate monthly scores of the courses' cells are recomputed without them.
+measurements, outcome summaries, goals, observations, assessments and feedback, the change
+history, the courses' places on meeting agendas and in trials, and their rows and charts in
+citizen-level data packs. The aggregate monthly scores of the courses' cells are recomputed without them.
 
 The access log is the one thing kept: it holds the citizen's id and pseudonym, never names or
 free text about them, and it expires on its own after ``LOVENDE_ACCESS_LOG_RETENTION_DAYS``
@@ -33,6 +33,7 @@ class ErasurePlan:
     agenda_meetings: int
     data_packs: int
     trials: int
+    changes: int
     log_entries_kept: int
 
     def deleted(self) -> list[tuple[str, int]]:
@@ -46,6 +47,7 @@ class ErasurePlan:
             (_("Observationer"), self.observations),
             (_("Faglige vurderinger"), self.assessments),
             (_("Borgerfeedback"), self.feedback),
+            (_("Ændringshistorik (rettelser med værdien før og efter)"), self.changes),
             (
                 _("Møder med forløbet på dagsordenen (kun henvisningen fjernes)"),
                 self.agenda_meetings,
@@ -69,6 +71,7 @@ def plan(citizen: Citizen) -> ErasurePlan:
     course_ids = set(citizen.courses.values_list("pk", flat=True))
     return ErasurePlan(
         **counts,
+        changes=citizen.changes.count(),
         agenda_meetings=permissions.meetings_with_courses(course_ids).count(),
         data_packs=len(permissions.packs_with_courses(citizen.organisation_id, course_ids)),
         log_entries_kept=permissions.citizen_log(citizen).count(),

@@ -9,12 +9,12 @@
 Anyone else gets 404, the same answer as for a citizen that does not exist (ACL-02).
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import Http404
 
 from lovende.audit.models import AccessLog
 from lovende.citizens import permissions as citizen_permissions
-from lovende.citizens.models import Change, Citizen
+from lovende.citizens.models import Citizen
 from lovende.organisation.models import User
 from lovende.organisation.permissions import is_administrator
 from lovende.privacy.models import RetentionRule
@@ -33,17 +33,6 @@ def may_request_access(user: User, citizen: Citizen) -> bool:
     return (
         is_administrator(user)
         or citizen_permissions.citizens_visible_to(user).filter(pk=citizen.pk).exists()
-    )
-
-
-def citizen_changes(citizen: Citizen, course_ids: set[int]) -> QuerySet[Change]:
-    """The citizen's change history for the art. 15 export: their own fields, the restriction,
-    and the changes in the exported courses, oldest first."""
-    return (
-        Change.objects.filter(citizen=citizen)
-        .filter(Q(course__isnull=True) | Q(course__in=course_ids))
-        .select_related("changed_by")
-        .order_by("changed_at", "id")
     )
 
 

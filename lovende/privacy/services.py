@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -122,31 +123,20 @@ class RetentionResult:
     courses: int
     citizens: int
     closed_without_end_date: int
-    kept_restricted: int = 0  # expired, but kept because the citizen's processing is restricted
-
-
-def _expired(organisation: Organisation, today: datetime.date):
-    months = retention_months(organisation, RetentionRule.Category.CLOSED_COURSES)
-    return Course.objects.filter(
-        citizen__organisation=organisation,
-        status__in=CLOSED,
-        end_date__lt=retention.cutoff(today, months),
-    )
-
-
-def expired_courses(organisation: Organisation, today: datetime.date) -> tuple[int, ...]:
-    """Closed courses that ended more than the organisation's period before ``today``.
-
-    A restricted citizen's courses are kept (art. 18(1)(b) and (c): the citizen asked for the
-    data to be kept instead of erased, or needs it for a legal claim); the job counts them.
-    """
-    rows = _expired(organisation, today).filter(citizen__restricted_since__isnull=True)
-    return tuple(rows.order_by("pk").values_list("pk", flat=True))
+    kept_restricted: int  # expired, but kept because the citizen's processing is restricted
 
 
 def _apply_to(organisation: Organisation, today: datetime.date, dry_run: bool) -> RetentionResult:
     months = retention_months(organisation, RetentionRule.Category.CLOSED_COURSES)
-    course_ids = set(expired_courses(organisation, today))
+    expired = Course.objects.filter(
+        citizen__organisation=organisation,
+        status__in=CLOSED,
+        end_date__lt=retention.cutoff(today, months),
+    )
+    # A restricted citizen's courses are kept (art. 18(1)(b) and (c): the citizen asked for the
+    # data to be kept instead of erased, or needs it for a legal claim); the job counts them.
+    restricted = Q(citizen__restricted_since__isnull=False)
+    course_ids = set(expired.exclude(restricted).values_list("pk", flat=True))
     touched = set(Course.objects.filter(pk__in=course_ids).values_list("citizen_id", flat=True))
     # A citizen is only ever reached through a course: with none left, nothing justifies the
     # citizen's own record any longer, so it goes too.
@@ -170,9 +160,7 @@ def _apply_to(organisation: Organisation, today: datetime.date, dry_run: bool) -
         courses=len(course_ids),
         citizens=len(emptied),
         closed_without_end_date=undated,
-        kept_restricted=_expired(organisation, today)
-        .filter(citizen__restricted_since__isnull=False)
-        .count(),
+        kept_restricted=expired.filter(restricted).count(),
     )
 
 
@@ -203,6 +191,33 @@ def _log_restriction(by: User, context: AccessContext | None, citizen: Citizen, 
         )
 
 
+def _set_restriction(
+    *, by: User, context: AccessContext | None, citizen: Citizen, restrict: bool, reason: str
+) -> Citizen:
+    """Set or lift the restriction under a row lock, with the reason kept in the history."""
+    locked = Citizen.objects.select_for_update().get(pk=citizen.pk)
+    if locked.is_restricted == restrict:
+        raise ValidationError(
+            _("Behandlingen af borgerens oplysninger er allerede begrænset.")
+            if restrict
+            else _("Behandlingen af borgerens oplysninger er ikke begrænset.")
+        )
+    label = RESTRICTION_SET if restrict else RESTRICTION_LIFTED
+    before = "" if restrict else locked.restriction_reason
+    citizen.restricted_since = timezone.now() if restrict else None
+    citizen.restriction_reason = reason if restrict else ""
+    citizen.save(update_fields=["restricted_since", "restriction_reason"])
+    record_changes(
+        by=by,
+        citizen=citizen,
+        kind=Change.Record.RESTRICTION,
+        before={label: before},
+        after={label: reason},
+    )
+    _log_restriction(by, context, citizen, label)
+    return citizen
+
+
 @transaction.atomic
 def restrict_processing(
     *, by: User, context: AccessContext | None, citizen: Citizen, reason: str
@@ -213,21 +228,7 @@ def restrict_processing(
     to the citizen and erased, and the retention job keeps it. The reason is kept on the record
     and in its change history.
     """
-    locked = Citizen.objects.select_for_update().get(pk=citizen.pk)
-    if locked.is_restricted:
-        raise ValidationError(_("Behandlingen af borgerens oplysninger er allerede begrænset."))
-    citizen.restricted_since = timezone.now()
-    citizen.restriction_reason = reason
-    citizen.save(update_fields=["restricted_since", "restriction_reason"])
-    record_changes(
-        by=by,
-        citizen=citizen,
-        kind=Change.Record.RESTRICTION,
-        before={RESTRICTION_SET: ""},
-        after={RESTRICTION_SET: reason},
-    )
-    _log_restriction(by, context, citizen, RESTRICTION_SET)
-    return citizen
+    return _set_restriction(by=by, context=context, citizen=citizen, restrict=True, reason=reason)
 
 
 @transaction.atomic
@@ -235,21 +236,7 @@ def lift_restriction(
     *, by: User, context: AccessContext | None, citizen: Citizen, reason: str
 ) -> Citizen:
     """Lift a restriction (art. 18(3): the citizen is told before it is lifted)."""
-    locked = Citizen.objects.select_for_update().get(pk=citizen.pk)
-    if not locked.is_restricted:
-        raise ValidationError(_("Behandlingen af borgerens oplysninger er ikke begrænset."))
-    record_changes(
-        by=by,
-        citizen=citizen,
-        kind=Change.Record.RESTRICTION,
-        before={RESTRICTION_LIFTED: locked.restriction_reason},
-        after={RESTRICTION_LIFTED: reason},
-    )
-    citizen.restricted_since = None
-    citizen.restriction_reason = ""
-    citizen.save(update_fields=["restricted_since", "restriction_reason"])
-    _log_restriction(by, context, citizen, RESTRICTION_LIFTED)
-    return citizen
+    return _set_restriction(by=by, context=context, citizen=citizen, restrict=False, reason=reason)
 
 
 @transaction.atomic

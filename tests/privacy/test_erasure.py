@@ -205,6 +205,7 @@ def test_erasure_leaves_no_trace_but_the_access_log(client_for, ida, world):
     page = client.get(reverse("privacy:erase_citizen", args=[citizen_id]))
     refused = client.post(reverse("privacy:erase_citizen", args=[citizen_id]), {"pseudonym": "B-X"})
     assert page.status_code == 200
+    assert "Ændringshistorik" in page.content.decode()  # the history is named among what goes
     assert refused.status_code == 422
     assert Citizen.objects.filter(pk=citizen_id).exists()  # a wrong pseudonym erases nothing
     response = client.post(
